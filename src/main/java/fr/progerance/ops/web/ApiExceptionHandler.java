@@ -1,0 +1,168 @@
+package fr.progerance.ops.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns every failure of an {@code /api} call into an {@link ApiError} whose problems name the
+ * bad fields or parameters. Input errors never leak stack traces or half-saved state: services
+ * validate before they write, inside one transaction.
+ */
+@RestControllerAdvice(basePackages = "fr.progerance.ops")
+public class ApiExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ApiError> invalid(InvalidInputException e) {
+        return badRequest(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            problems.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(ge -> problems.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+        return badRequest(problems);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldProblem> problems = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> {
+            String name = r.getMethodParameter().getParameterName();
+            r.getResolvableErrors().forEach(err -> problems.add(new FieldProblem(name, err.getDefaultMessage())));
+        });
+        return badRequest(problems);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ApiError> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> problems = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return badRequest(problems);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return badRequest(List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return badRequest(List.of(new FieldProblem(e.getName(),
+                "'" + e.getValue() + "' is not " + expected)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException upe) {
+            return badRequest(List.of(new FieldProblem(path(upe), "is not a known field")));
+        }
+        if (cause instanceof InvalidFormatException ife) {
+            String expected = ife.getTargetType() == null ? "a valid value" : describe(ife.getTargetType());
+            return badRequest(List.of(new FieldProblem(path(ife), "'" + ife.getValue() + "' is not " + expected)));
+        }
+        if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            return badRequest(List.of(new FieldProblem(path(jme), "has the wrong type or shape")));
+        }
+        return badRequest(List.of(new FieldProblem("body", "is missing or is not valid JSON")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), e.problems());
+    }
+
+    private static ResponseEntity<ApiError> badRequest(List<FieldProblem> problems) {
+        List<FieldProblem> sorted = problems.stream()
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList();
+        LOG.debug("Rejected input: {}", sorted);
+        return error(HttpStatus.BAD_REQUEST, "Invalid input", sorted);
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, List<FieldProblem> problems) {
+        return ResponseEntity.status(status)
+                .body(new ApiError(status.value(), status.getReasonPhrase(), message, problems));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            StringBuilder sb = new StringBuilder("one of ");
+            for (int i = 0; i < constants.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(constants[i]);
+            }
+            return sb.toString();
+        }
+        return switch (type.getSimpleName()) {
+            case "OffsetDateTime", "ZonedDateTime", "Instant" -> "an ISO-8601 date-time with offset";
+            case "LocalDate" -> "an ISO-8601 date (yyyy-MM-dd)";
+            case "BigDecimal", "Double", "double" -> "a decimal number";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> "a valid " + type.getSimpleName();
+        };
+    }
+}

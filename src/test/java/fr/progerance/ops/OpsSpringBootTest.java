@@ -1,0 +1,20 @@
+package fr.progerance.ops;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port, with the {@code test} profile (in-memory H2, the
+ * administrator {@code test-admin} / {@code test-admin-secret}). Every test class using it shares
+ * one Spring context, so keep extra properties off this annotation's users.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = OpsEngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface OpsSpringBootTest {
+}
