@@ -9,7 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, with the {@code test} profile (in-memory H2, the
- * administrator {@code test-admin} / {@code test-admin-secret}). Every test class using it shares
+ * administrator {@code testadmin} / {@code test-admin-secret}). Every test class using it shares
  * one Spring context, so keep extra properties off this annotation's users.
  */
 @Target(ElementType.TYPE)

@@ -18,7 +18,7 @@ import java.util.Base64;
  */
 public final class TestApi {
 
-    public static final String ADMIN = "test-admin";
+    public static final String ADMIN = "testadmin";
     public static final String ADMIN_PASSWORD = "test-admin-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,0 +1,40 @@
+package fr.progerance.ops.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@link IdentityBootstrap} once the engine is built, before the webapps serve anyone,
+ * then creates the administrator from the settings (group {@code camunda-admin}), which also
+ * closes the webapps' first-user setup.
+ */
+@Component
+public class IdentityPlugin extends AbstractProcessEnginePlugin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityPlugin.class);
+
+    private final AdminSettings admin;
+    private final List<IdentityContributor> contributors;
+
+    public IdentityPlugin(AdminSettings admin, List<IdentityContributor> contributors) {
+        this.admin = admin;
+        this.contributors = contributors;
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        IdentityBootstrap identities = new IdentityBootstrap(engine);
+        identities.ensureBaseline();
+        if (admin.hasPassword()) {
+            identities.ensureUser(admin.username(), admin.password(), "Administrator", "", null,
+                    List.of(OpsGroups.ADMIN));
+        } else {
+            LOG.warn("No administrator password is set (OPS_ADMIN_PASSWORD): only the demo login exists");
+        }
+        contributors.forEach(c -> c.contribute(identities));
+    }
+}

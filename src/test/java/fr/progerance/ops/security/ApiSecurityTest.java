@@ -1,0 +1,149 @@
+package fr.progerance.ops.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.progerance.ops.OpsSpringBootTest;
+import fr.progerance.ops.TestApi;
+import fr.progerance.ops.TestApi.Answer;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The security baseline: no API answers without authentication, and Camunda's checks are on. */
+@OpsSpringBootTest
+class ApiSecurityTest {
+
+    private static final String NOBODY = "nogroupuser";
+    private static final String OPS_USER = "opsuser";
+    private static final String GUESSED = "guesseduser";
+    private static final String PASSWORD = "a-long-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Autowired
+    FilterService filterService;
+
+    @BeforeEach
+    void users() {
+        for (String id : List.of(NOBODY, OPS_USER, GUESSED)) {
+            if (identityService.createUserQuery().userId(id).count() == 0) {
+                User u = identityService.newUser(id);
+                u.setPassword(PASSWORD);
+                identityService.saveUser(u);
+            }
+        }
+        if (identityService.createUserQuery().userId(OPS_USER).memberOfGroup(OpsGroups.OPS).count() == 0) {
+            identityService.createMembership(OPS_USER, OpsGroups.OPS);
+        }
+    }
+
+    @Test
+    @DisplayName("Camunda REST without credentials answers 401 with a Basic challenge")
+    void engineRestNeedsCredentials() {
+        Answer a = TestApi.anonymous(port).get("/engine-rest/task");
+        assertThat(a.status()).isEqualTo(401);
+        assertThat(a.response().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Basic"));
+    }
+
+    @Test
+    @DisplayName("The application API without credentials answers 401")
+    void apiNeedsCredentials() {
+        assertThat(TestApi.anonymous(port).get("/api/clients").status()).isEqualTo(401);
+        assertThat(TestApi.anonymous(port).get("/api/sla/business-deadline?from=2026-04-07T10:00:00%2B02:00&hours=1")
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("A wrong password answers 401 (and Camunda's login throttling then delays that user)")
+    void wrongPassword() {
+        // Another user than the administrator: Camunda delays further logins after a failure.
+        assertThat(TestApi.as(port, GUESSED, "wrong-password").get("/engine-rest/task").status()).isEqualTo(401);
+        assertThat(TestApi.as(port, GUESSED, "wrong-password").get("/api/clients").status()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("With the administrator's credentials both APIs answer 200")
+    void adminCredentials() {
+        Answer tasks = TestApi.asAdmin(port).get("/engine-rest/task");
+        assertThat(tasks.status()).isEqualTo(200);
+        assertThat(tasks.json().isArray()).isTrue();
+        Answer clients = TestApi.asAdmin(port).get("/api/clients");
+        assertThat(clients.status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("An ops user reaches the API; a user in no group is refused with 403")
+    void apiNeedsAnOpsGroup() {
+        assertThat(TestApi.as(port, OPS_USER, PASSWORD).get("/api/clients").status()).isEqualTo(200);
+        Answer refused = TestApi.as(port, NOBODY, PASSWORD).get("/api/clients");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText()).contains(NOBODY);
+    }
+
+    @Test
+    @DisplayName("Authorization checks are on: a user without grants sees no deployments through Camunda REST")
+    void authorizationChecksAreOn() {
+        assertThat(authorizationService.isUserAuthorized(NOBODY, List.of(), Permissions.READ, Resources.DEPLOYMENT))
+                .isFalse();
+        Answer denied = TestApi.as(port, NOBODY, PASSWORD).get("/engine-rest/group?id=" + OpsGroups.MANAGERS);
+        assertThat(denied.status()).isEqualTo(200);
+        assertThat(denied.json()).isEmpty();
+        Answer granted = TestApi.asAdmin(port).get("/engine-rest/group?id=" + OpsGroups.MANAGERS);
+        assertThat(granted.json()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Groups ops and managers exist, the administrator is in camunda-admin, Tasklist filters exist")
+    void baselineIdentities() {
+        assertThat(identityService.createGroupQuery().groupIdIn(OpsGroups.OPS, OpsGroups.MANAGERS, OpsGroups.ADMIN)
+                .count()).isEqualTo(3);
+        assertThat(identityService.createUserQuery().userId(TestApi.ADMIN).memberOfGroup(OpsGroups.ADMIN).count())
+                .isEqualTo(1);
+        assertThat(filterService.createFilterQuery().filterName(IdentityBootstrap.FILTER_GROUP_TASKS).count())
+                .isEqualTo(1);
+        assertThat(authorizationService.isUserAuthorized(OPS_USER, List.of(OpsGroups.OPS), Permissions.ACCESS,
+                Resources.APPLICATION, "tasklist")).isTrue();
+    }
+
+    @Test
+    @DisplayName("A cross-site write is refused even with valid credentials (CSRF on cached Basic credentials)")
+    void crossSiteWriteRefused() {
+        TestApi api = TestApi.asAdmin(port);
+        Answer a = api.send(api.request("/api/clients").header("Content-Type", "application/json")
+                .header("Origin", "https://evil.example").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(a.status()).isEqualTo(403);
+        Answer b = api.send(api.request("/engine-rest/process-definition/key/x/start")
+                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(b.status()).isEqualTo(403);
+    }
+
+    @Test
+    @DisplayName("Health answers without credentials but metrics need them")
+    void actuator() {
+        assertThat(TestApi.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(TestApi.anonymous(port).get("/actuator/metrics").status()).isEqualTo(401);
+        TestApi admin = TestApi.asAdmin(port);
+        // Spring tests turn the Prometheus registry off; the packaged-jar test reads /actuator/prometheus.
+        Answer metrics = admin.get("/actuator/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm.memory.used");
+    }
+}
