@@ -1,6 +1,7 @@
 package fr.progerance.ops.calendar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -57,6 +58,11 @@ public class ContractClock {
     /** The first instant of {@code date} in the contract zone (midnight, or later on a DST gap). */
     public OffsetDateTime startOfDay(LocalDate date) {
         return date.atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    /** {@code duration} of continuous time after now (e.g. a waiting time from the settings). */
+    public OffsetDateTime after(Duration duration) {
+        return atZone(instant().plus(duration));
     }
 
     /**

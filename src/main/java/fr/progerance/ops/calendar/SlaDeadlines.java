@@ -82,6 +82,17 @@ public class SlaDeadlines {
         return new IncidentDeadlines(true, due, due, SlaRule.PROGERANCE_N2);
     }
 
+    /**
+     * R4.3-t2 with the client's agreement to act outside business hours (given in advance in the
+     * contract, or for this incident): the R4.3-t1 intervention time (15 min) runs continuously
+     * from {@code agreedFrom}; restoration stays best effort.
+     */
+    public IncidentDeadlines tierceAgreedDeadlines(Instant agreedFrom) {
+        requireArgument(agreedFrom, "agreedFrom");
+        return new IncidentDeadlines(true, atZone(agreedFrom.plus(sla.getTierceIntervention())), null,
+                SlaRule.TIERCE_OUTSIDE_BUSINESS_HOURS);
+    }
+
     /** {@link #incidentDeadlines(Infrastructure, int, IncidentCategory, Instant)} for an offset date-time. */
     public IncidentDeadlines incidentDeadlines(Infrastructure infrastructure, int level, IncidentCategory category,
             OffsetDateTime detectedAt) {

@@ -84,6 +84,11 @@ public final class FieldRules {
 
     /** An http(s) URL of a shop: no credentials in it, no fragment, a valid host. */
     public static Optional<String> shopUrlProblem(String url) {
+        return shopUrlProblem(url, false);
+    }
+
+    /** As {@link #shopUrlProblem(String)}, accepting a loopback host when {@code allowLoopback}. */
+    public static Optional<String> shopUrlProblem(String url, boolean allowLoopback) {
         URI uri;
         try {
             uri = new URI(url);
@@ -107,6 +112,6 @@ public final class FieldRules {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return HostAddresses.problem(host).map(p -> "host " + p);
+        return HostAddresses.problem(host, allowLoopback).map(p -> "host " + p);
     }
 }

@@ -26,8 +26,19 @@ public final class HostAddresses {
 
     /** What is wrong with an address, or empty when it is acceptable. */
     public static Optional<String> problem(String address) {
+        return problem(address, false);
+    }
+
+    /**
+     * What is wrong with an address, or empty when it is acceptable; {@code allowLoopback} accepts
+     * the loopback range and {@code localhost} (setting {@code ops.register.allow-loopback-addresses}).
+     */
+    public static Optional<String> problem(String address, boolean allowLoopback) {
         if (address == null || address.isEmpty()) {
             return Optional.of("must not be blank");
+        }
+        if (allowLoopback && isLoopback(address)) {
+            return Optional.empty();
         }
         if (address.contains(":")) {
             byte[] bytes = parseIpv6(address);
@@ -39,6 +50,19 @@ public final class HostAddresses {
                     : unusable(bytes);
         }
         return hostNameProblem(address);
+    }
+
+    private static boolean isLoopback(String address) {
+        if (address.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        byte[] bytes = address.contains(":") ? parseIpv6(address)
+                : IPV4_LIKE.matcher(address).matches() ? parseIpv4(address) : null;
+        try {
+            return bytes != null && InetAddress.getByAddress(bytes).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static Optional<String> hostNameProblem(String name) {

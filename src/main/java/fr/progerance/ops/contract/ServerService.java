@@ -25,13 +25,15 @@ public class ServerService {
     private final ContractRepository contracts;
     private final Validator validator;
     private final ContractClock clock;
+    private final RegisterSettings settings;
 
     public ServerService(ServerRepository servers, ContractRepository contracts, Validator validator,
-            ContractClock clock) {
+            ContractClock clock, RegisterSettings settings) {
         this.servers = servers;
         this.contracts = contracts;
         this.validator = validator;
         this.clock = clock;
+        this.settings = settings;
     }
 
     @Transactional(readOnly = true)
@@ -137,13 +139,13 @@ public class ServerService {
         String url = Text.clean(r.prestashopUrl());
         String hoster = Text.clean(r.hosterName());
         if (p.isClean("address", address)) {
-            p.add("address", HostAddresses.problem(address));
+            p.add("address", HostAddresses.problem(address, settings.allowLoopbackAddresses()));
         }
         if (p.isClean("hostKeyFingerprint", fingerprint)) {
             p.add("hostKeyFingerprint", FieldRules.fingerprintProblem(fingerprint));
         }
         if (p.isClean("prestashopUrl", url)) {
-            p.add("prestashopUrl", FieldRules.shopUrlProblem(url));
+            p.add("prestashopUrl", FieldRules.shopUrlProblem(url, settings.allowLoopbackAddresses()));
         }
         if (r.infrastructure() == Infrastructure.TIERCE && hoster == null && !p.has("hosterName")) {
             p.add("hosterName", "is required for a TIERCE server (R3.2: the client's hoster)");

@@ -110,6 +110,12 @@ public class ApiExceptionHandler {
         return error(HttpStatus.NOT_FOUND, "No such resource: /" + e.getResourcePath(), List.of());
     }
 
+    /** Camunda's authorization checks refused the caller (e.g. a manager starting a process). */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<ApiError> forbidden(org.camunda.bpm.engine.AuthorizationException e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), List.of());

@@ -34,4 +34,19 @@ class HostAddressesTest {
     void neverAServer(String address) {
         assertThat(HostAddresses.problem(address)).isPresent();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "127.0.0.1", "127.1.2.3", "::1"})
+    @DisplayName("Setting ops.register.allow-loopback-addresses accepts loopback (tests' real peers listen there)")
+    void loopbackWhenAllowed(String address) {
+        assertThat(HostAddresses.problem(address, true)).isEmpty();
+        assertThat(HostAddresses.problem(address, false)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "224.0.0.1", "255.255.255.255", "db.localhost"})
+    @DisplayName("Allowing loopback still refuses unspecified, multicast and broadcast addresses")
+    void otherAddressesStillRefused(String address) {
+        assertThat(HostAddresses.problem(address, true)).isPresent();
+    }
 }

@@ -68,7 +68,7 @@ class ServerApiTest {
     @DisplayName("DESIGN rule 8: every bad server field is named at once, and no server is saved")
     void validation() {
         long contractId = register.createContract(register.createClient());
-        Map<String, Object> bad = body("contractId", contractId, "name", "web 1", "address", "127.0.0.1",
+        Map<String, Object> bad = body("contractId", contractId, "name", "web 1", "address", "0.0.0.0",
                 "sshPort", 70000, "sshUser", "root;id", "hostKeyFingerprint", "SHA256:short",
                 "infrastructure", "PROGERANCE", "hosterName", "OVH", "prestashopUrl", "ftp://shop.example.net",
                 "installPath", "/var/www/../etc", "databaseName", "shop-db");

@@ -68,17 +68,17 @@ class PostgresProfileTest {
     }
 
     private static ConfigurableApplicationContext start() {
+        // Command-line arguments, as an operator passes them: they outrank application.yaml.
         return new SpringApplicationBuilder(OpsEngineApplication.class)
                 .profiles("prod")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=",
-                        "ops.admin.username=pgadmin",
-                        "ops.admin.password=pg-admin-password",
-                        "camunda.bpm.job-execution.enabled=false")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--ops.admin.username=pgadmin",
+                        "--ops.admin.password=pg-admin-password",
+                        "--camunda.bpm.job-execution.enabled=false");
     }
 
     private static long count(Connection c, String sql) throws Exception {
