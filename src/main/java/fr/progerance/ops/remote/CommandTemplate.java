@@ -1,0 +1,174 @@
+package fr.progerance.ops.remote;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * DESIGN rule 8: the only commands that may reach a remote shell. Each template is a fixed command
+ * line plus, where needed, arguments validated against a strict pattern and then single-quoted
+ * (after {@code --}, so a value can never be read as an option). No free text ever reaches a shell.
+ *
+ * <p>Commands run as the SSH user without a terminal. Those that change the server use
+ * {@code sudo -n} (never prompt: a missing sudoers rule fails fast with a non-zero exit status).
+ * The sudoers rule on a managed server needs to allow exactly these lines, e.g.
+ * {@code ops ALL=(root) NOPASSWD: /usr/bin/systemctl restart -- *, /usr/bin/systemctl reboot}.
+ */
+public enum CommandTemplate {
+
+    /** Seconds since boot and idle seconds: {@code /proc/uptime}. */
+    UPTIME(true, "cat /proc/uptime"),
+
+    /** Load averages over 1, 5 and 15 minutes, running/total tasks, last pid: {@code /proc/loadavg}. */
+    LOAD_AVERAGE(true, "cat /proc/loadavg"),
+
+    /** File system usage in POSIX format (one line per file system, sizes in KiB). */
+    DISK_USAGE(true, "df -P -k"),
+
+    /** systemd units in the failed state, one per line, without headers or decorations. */
+    FAILED_SERVICES(true, "systemctl --failed --no-legend --plain"),
+
+    /** Restarts one systemd unit (R4.2 N2 troubleshooting); changes the server. */
+    RESTART_SERVICE(false, "sudo -n systemctl restart --", Parameter.SYSTEMD_UNIT),
+
+    /**
+     * Reboots the server; changes the server. The connection usually drops before an exit status
+     * arrives: the result then has exit status {@link CommandResult#NO_EXIT_STATUS}.
+     */
+    REBOOT(false, "sudo -n systemctl reboot"),
+
+    /** Whether one systemd unit is active: prints {@code active}, {@code failed}...; exit 0 only when active. */
+    SERVICE_STATUS(true, "systemctl is-active --", Parameter.SYSTEMD_UNIT);
+
+    /** A kind of argument and the strict pattern its values must match in full. */
+    public enum Parameter {
+
+        /** A systemd unit name, e.g. {@code nginx.service}, {@code php8.2-fpm}, {@code getty@tty1.service}. */
+        SYSTEMD_UNIT("systemd unit name", "[A-Za-z0-9@._-]{1,128}");
+
+        private final String description;
+        private final Pattern pattern;
+
+        Parameter(String description, String regex) {
+            this.description = description;
+            this.pattern = Pattern.compile(regex);
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public Pattern pattern() {
+            return pattern;
+        }
+
+        /** Whether the whole value matches the pattern (null never does). */
+        public boolean accepts(String value) {
+            return value != null && pattern.matcher(value).matches();
+        }
+    }
+
+    /** What the fixed part of a command line may contain: no shell syntax at all. */
+    static final Pattern FIXED_WORDS = Pattern.compile("[A-Za-z0-9/ -]+");
+
+    private final boolean readOnly;
+    private final String fixedPart;
+    private final List<Parameter> parameters;
+
+    CommandTemplate(boolean readOnly, String fixedPart, Parameter... parameters) {
+        this.readOnly = readOnly;
+        this.fixedPart = fixedPart;
+        this.parameters = List.of(parameters);
+    }
+
+    /**
+     * Whether the command only reads the server's state. R4.3-t5: when a client's contact cannot be
+     * reached and no emergency procedure exists, only read-only templates may run.
+     */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The arguments this template takes, in order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Whether the SSH connection may drop while this command runs (a reboot), which is then no failure. */
+    public boolean mayDropConnection() {
+        return this == REBOOT;
+    }
+
+    /**
+     * The exact command line sent to the server.
+     *
+     * @throws IllegalArgumentException naming this template and the faulty argument, if an argument is
+     *     missing, extra, null or does not match its pattern
+     */
+    public String commandLine(String... args) {
+        String[] values = args == null ? new String[0] : args;
+        if (values.length != parameters.size()) {
+            throw new IllegalArgumentException(name() + " takes " + parameters.size() + " argument"
+                    + (parameters.size() == 1 ? "" : "s") + describeParameters() + ", got " + values.length);
+        }
+        StringBuilder line = new StringBuilder(fixedPart);
+        for (int i = 0; i < values.length; i++) {
+            Parameter parameter = parameters.get(i);
+            if (!parameter.accepts(values[i])) {
+                throw new IllegalArgumentException(name() + " argument " + (i + 1) + " (" + parameter.description()
+                        + ") must match " + parameter.pattern().pattern() + ", got "
+                        + (values[i] == null ? "null" : printable(values[i])));
+            }
+            line.append(' ').append(singleQuoted(values[i]));
+        }
+        return line.toString();
+    }
+
+    private String describeParameters() {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" (");
+        for (int i = 0; i < parameters.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(parameters.get(i).description());
+        }
+        return text.append(')').toString();
+    }
+
+    /**
+     * POSIX shell single quoting: nothing inside single quotes is special; an embedded quote is closed,
+     * escaped and reopened. The patterns already exclude quotes: this is the second line of defence.
+     */
+    static String singleQuoted(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+
+    /** A value as it may appear in an error message: quoted, control characters escaped, shortened. */
+    static String printable(String value) {
+        Objects.requireNonNull(value);
+        StringBuilder text = new StringBuilder("\"");
+        int shown = Math.min(value.length(), 80);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                case '"' -> text.append("\\\"");
+                case '\\' -> text.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || Character.isISOControl(c)) {
+                        text.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
+            }
+        }
+        text.append('"');
+        if (value.length() > shown) {
+            text.append(" (").append(value.length()).append(" characters)");
+        }
+        return text.toString();
+    }
+}
