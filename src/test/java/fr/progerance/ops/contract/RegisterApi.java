@@ -15,19 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * Builds register records through the real API for the HTTP tests. Every value that must be unique
  * (VAT numbers, references) is fresh, because all Spring tests share one context and database.
  */
-final class RegisterApi {
+public final class RegisterApi {
 
-    static final String FINGERPRINT = "SHA256:wCaPWU2z/Ojowy76wdXINnbShxM8kt3oP5DG5jhYqQY";
+    public static final String FINGERPRINT = "SHA256:wCaPWU2z/Ojowy76wdXINnbShxM8kt3oP5DG5jhYqQY";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    final TestApi api;
+    public final TestApi api;
 
-    RegisterApi(int port) {
+    public RegisterApi(int port) {
         this.api = TestApi.asAdmin(port);
     }
 
     /** A JSON object from key/value pairs (values may be null, unlike Map.of). */
-    static Map<String, Object> body(Object... keyValues) {
+    public static Map<String, Object> body(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             map.put((String) keyValues[i], keyValues[i + 1]);
@@ -35,36 +35,36 @@ final class RegisterApi {
         return map;
     }
 
-    static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+    public static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
         Map<String, Object> copy = new LinkedHashMap<>(base);
         copy.putAll(body(keyValues));
         return copy;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet();
     }
 
     /** A French VAT number with a correct key, for a random SIREN. */
-    static String frenchVat() {
+    public static String frenchVat() {
         long siren = ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
         long key = (12 + 3 * (siren % 97)) % 97;
         return String.format("FR%02d%09d", key, siren);
     }
 
-    static Map<String, Object> clientBody() {
+    public static Map<String, Object> clientBody() {
         return body("companyName", unique("Boutique Test SAS"),
                 "billingAddress", body("line1", "12 rue des Lilas", "line2", null, "postalCode", "69003",
                         "city", "Lyon", "country", "FR"),
                 "vatNumber", frenchVat());
     }
 
-    static Map<String, Object> contractBody(long clientId) {
+    public static Map<String, Object> contractBody(long clientId) {
         return body("clientId", clientId, "reference", unique("PG-T"), "serviceLevel", 1,
                 "monthlyFeeExclTax", 290.00, "startDate", "2026-01-01", "initialTermMonths", 12);
     }
 
-    static Map<String, Object> serverBody(long contractId, String infrastructure) {
+    public static Map<String, Object> serverBody(long contractId, String infrastructure) {
         String name = unique("web");
         return body("contractId", contractId, "name", name, "address", name + ".example.net", "sshUser", "root",
                 "hostKeyFingerprint", FINGERPRINT, "infrastructure", infrastructure,
@@ -73,30 +73,30 @@ final class RegisterApi {
                 "databaseName", "prestashop");
     }
 
-    long createClient() {
+    public long createClient() {
         return created(api.post("/api/clients", clientBody()));
     }
 
-    long createContract(long clientId) {
+    public long createContract(long clientId) {
         return created(api.post("/api/contracts", contractBody(clientId)));
     }
 
-    long createServer(long contractId, String infrastructure) {
+    public long createServer(long contractId, String infrastructure) {
         return created(api.post("/api/servers", serverBody(contractId, infrastructure)));
     }
 
-    long createContact(long clientId, String role, Object... more) {
+    public long createContact(long clientId, String role, Object... more) {
         Map<String, Object> contact = with(body("name", unique("Contact " + role), "email", "contact@example.fr",
                 "phone", "+33 6 12 34 56 78", "role", role), more);
         return created(api.post("/api/clients/" + clientId + "/contacts", contact));
     }
 
-    TestApi.Answer setStatus(long contractId, String status) {
+    public TestApi.Answer setStatus(long contractId, String status) {
         return api.put("/api/contracts/" + contractId + "/status", body("status", status));
     }
 
     /** Asserts 201 with a Location header pointing at the new record; returns its id. */
-    static long created(TestApi.Answer answer) {
+    public static long created(TestApi.Answer answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         long id = answer.json().get("id").asLong();
         assertThat(answer.response().headers().firstValue("Location")).get().asString().endsWith("/" + id);
@@ -104,7 +104,7 @@ final class RegisterApi {
     }
 
     /** The fields named by a 400/409 answer's problems. */
-    static List<String> fields(TestApi.Answer answer) {
+    public static List<String> fields(TestApi.Answer answer) {
         List<String> fields = new ArrayList<>();
         for (JsonNode p : answer.json().get("problems")) {
             fields.add(p.get("field").asText());
@@ -112,7 +112,7 @@ final class RegisterApi {
         return fields;
     }
 
-    static String problemsText(TestApi.Answer answer) {
+    public static String problemsText(TestApi.Answer answer) {
         return answer.json().get("problems").toString();
     }
 }

@@ -1,0 +1,57 @@
+package fr.progerance.ops.incident;
+
+import fr.progerance.ops.calendar.ContractClock;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/incidents}: report an incident (starts {@code IncidentHandling}, or attaches the
+ * report to the open incident of the same server and category) and read incident records.
+ */
+@RestController
+@RequestMapping("/api/incidents")
+public class IncidentController {
+
+    private final IncidentIntake intake;
+    private final IncidentService incidents;
+    private final ContractClock clock;
+
+    public IncidentController(IncidentIntake intake, IncidentService incidents, ContractClock clock) {
+        this.intake = intake;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** 201 with the new incident; 200 when the report was attached to the open incident. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<IncidentView> report(@Valid @RequestBody IncidentRequest request) {
+        IncidentService.Reported reported = intake.report(request.toReport());
+        Incident incident = incidents.get(reported.incident().getNumber());
+        IncidentView view = IncidentView.of(incident, reported.attached(), incidents.timeline(incident), clock);
+        if (reported.attached()) {
+            return ResponseEntity.ok(view);
+        }
+        return ResponseEntity.created(URI.create("/api/incidents/" + incident.getNumber())).body(view);
+    }
+
+    @GetMapping("/{number}")
+    public IncidentView get(@PathVariable String number) {
+        Incident incident = incidents.get(number);
+        return IncidentView.of(incident, false, incidents.timeline(incident), clock);
+    }
+
+    @GetMapping
+    public List<IncidentView> list(@RequestParam(required = false) IncidentStatus status) {
+        return incidents.list(status).stream().map(i -> IncidentView.of(i, false, List.of(), clock)).toList();
+    }
+}

@@ -1,0 +1,193 @@
+package fr.progerance.ops.incident;
+
+/**
+ * The {@code IncidentHandling} process (processes/incident/IncidentHandling.bpmn): its key,
+ * element ids, message names and variable names. Delegates, forms, correlators and tests use
+ * these constants, never string literals (rules R4.1, R4.2, R4.3-*, R3.5, RD-extra, R6.8-b).
+ */
+public final class IncidentHandlingProcess {
+
+    public static final String KEY = "IncidentHandling";
+    public static final String RESOURCE = "processes/incident/IncidentHandling.bpmn";
+
+    /** Element ids, in the order of the flow. */
+    public static final class Elements {
+        public static final String START = "StartEvent_IncidentReported";
+        public static final String REGISTER = "Task_RegisterIncident";
+        public static final String GATEWAY_DUPLICATE = "Gateway_AlreadyOpen";
+        public static final String END_ATTACHED = "EndEvent_AttachedToOpenIncident";
+        public static final String GATEWAY_OUT_OF_HOURS = "Gateway_TierceOutOfHours";
+        public static final String NOTIFY_OUT_OF_HOURS = "Task_NotifyClientOutOfHours";
+        public static final String RECORD_AGREEMENT = "Task_RecordClientAgreement";
+        public static final String GATEWAY_ACT_NOW = "Gateway_ClientAgreesToActNow";
+        public static final String TIMER_NEXT_OPENING = "Event_NextBusinessOpening";
+        public static final String TIMER_OPENED_WHILE_WAITING = "Event_BusinessHoursOpenedWhileWaiting";
+        public static final String JOIN_CLOCKS = "Gateway_StartClocks";
+        public static final String START_CLOCKS = "Task_StartSlaClocks";
+        public static final String SPLIT_WORK = "Gateway_StartWork";
+        public static final String DIAGNOSE = "Task_DiagnoseServer";
+        public static final String END_DIAGNOSIS = "EndEvent_DiagnosisRecorded";
+        public static final String GATEWAY_GTR = "Gateway_RestorationGuaranteed";
+        public static final String TIMER_RESTORATION = "Event_RestorationDeadline";
+        public static final String ESCALATE_RESTORATION = "Task_EscalateRestorationBreach";
+        public static final String END_RESTORATION_ESCALATED = "EndEvent_RestorationEscalated";
+        public static final String END_BEST_EFFORT = "EndEvent_RestorationBestEffort";
+        public static final String TAKE_CHARGE = "Task_TakeCharge";
+        public static final String TIMER_INTERVENTION = "Event_InterventionDeadline";
+        public static final String ESCALATE_INTERVENTION = "Task_EscalateInterventionBreach";
+        public static final String END_INTERVENTION_ESCALATED = "EndEvent_InterventionEscalated";
+        public static final String RECORD_INTERVENTION = "Task_RecordIntervention";
+        public static final String GATEWAY_HOSTER = "Gateway_HosterIncident";
+        public static final String NOTIFY_HOSTER = "Task_NotifyHoster";
+        public static final String COORDINATE_HOSTER = "Task_CoordinateWithHoster";
+        public static final String GATEWAY_COMPLEMENTARY = "Gateway_ComplementaryWorkRequested";
+        public static final String PREPARE_QUOTE = "Task_PrepareQuote";
+        public static final String SEND_QUOTE = "Task_SendQuoteForApproval";
+        public static final String FOLLOW_UP_QUOTE = "Task_FollowUpQuote";
+        public static final String MESSAGE_QUOTE_ANSWERED = "Event_QuoteAnswered";
+        public static final String RECORD_QUOTE_ANSWER = "Task_RecordQuoteAnswer";
+        public static final String GATEWAY_QUOTE_APPROVED = "Gateway_QuoteApproved";
+        public static final String CHOOSE_REMEDIATION = "Task_ChooseRemediation";
+        public static final String GATEWAY_REMEDIATION = "Gateway_RemediationAction";
+        public static final String RUN_REMEDIATION = "Task_RunRemediation";
+        public static final String CLIENT_DECISION = "SubProcess_ClientDecision";
+        public static final String DECISION_START = "StartEvent_DecisionNeeded";
+        public static final String PREPARE_DECISION = "Task_PrepareClientDecision";
+        public static final String ASK_CONTACT = "Task_AskContact";
+        public static final String CALL_CONTACT = "Task_CallContact";
+        public static final String MESSAGE_DECISION_ANSWERED = "Event_ClientAnsweredByLink";
+        public static final String TIMER_ACKNOWLEDGEMENT = "Event_AcknowledgementTimeout";
+        public static final String RECORD_ANSWER = "Task_RecordClientAnswer";
+        public static final String RECORD_NO_ANSWER = "Task_RecordNoAnswer";
+        public static final String GATEWAY_ANSWERED = "Gateway_ClientAnswered";
+        public static final String GATEWAY_MORE_CONTACTS = "Gateway_MoreContacts";
+        public static final String GATEWAY_PROCEDURE = "Gateway_EmergencyProcedureApplies";
+        public static final String APPLY_PROCEDURE = "Task_ApplyEmergencyProcedure";
+        public static final String RESTRICT_ACTIONS = "Task_RestrictToNonImpactingActions";
+        public static final String DECISION_END = "EndEvent_DecisionMade";
+        public static final String GATEWAY_DECISION_OUTCOME = "Gateway_DecisionAllowsAction";
+        public static final String CARRY_OUT_ACTION = "Task_CarryOutDecidedAction";
+        public static final String JOIN_CHECK = "Gateway_CheckService";
+        public static final String CHECK_SERVICE = "Task_CheckServiceAnswers";
+        public static final String CONFIRM_RESTORATION = "Task_ConfirmRestoration";
+        public static final String GATEWAY_RESTORED = "Gateway_Restored";
+        public static final String CLOSE = "Task_CloseIncident";
+        public static final String SEND_REPORT = "Task_SendIncidentReport";
+        public static final String END_CLOSED = "EndEvent_IncidentClosed";
+
+        private Elements() {
+        }
+    }
+
+    /** Message names (correlated by process instance). */
+    public static final class Messages {
+        /** A client answered a signed decision link (notify's correlator). */
+        public static final String CLIENT_DECISION = "Message_ClientDecision";
+        /** A client answered the complementary-work quote (RD-extra) by its signed link. */
+        public static final String QUOTE_DECISION = "Message_QuoteDecision";
+
+        private Messages() {
+        }
+    }
+
+    /** Variable names: ids, decisions and deadlines only (no secrets, no payloads). */
+    public static final class Vars {
+        // Start (API or Tasklist start form)
+        public static final String INCIDENT_NUMBER = "incidentNumber";
+        public static final String SERVER_ID = "serverId";
+        public static final String CATEGORY = "category";
+        public static final String LEVEL = "level";
+        public static final String SUMMARY = "summary";
+        public static final String SOURCE = "source";
+        public static final String DETECTED_AT = "detectedAt";
+        // Register
+        public static final String DUPLICATE = "attachedToOpenIncident";
+        public static final String INFRASTRUCTURE = "infrastructure";
+        public static final String SERVER_NAME = "serverName";
+        public static final String CLIENT_NAME = "clientName";
+        public static final String NEEDS_CLIENT_AGREEMENT = "needsClientAgreement";
+        public static final String NEXT_BUSINESS_OPENING = "nextBusinessOpening";
+        // Out-of-hours TIERCE (R4.3-t2)
+        public static final String CLIENT_AGREES_NOW = "clientAgreesToActNow";
+        // Clocks
+        public static final String SLA_RULE = "slaRule";
+        public static final String SLA_GUARANTEED = "slaGuaranteed";
+        public static final String INTERVENTION_DUE = "interventionDue";
+        public static final String RESTORATION_DUE = "restorationDue";
+        public static final String RESTORATION_GUARANTEED = "restorationGuaranteed";
+        // Diagnosis
+        public static final String DIAGNOSIS = "diagnosis";
+        public static final String SERVER_REACHABLE = "serverReachable";
+        // Take charge
+        public static final String CAUSE_CATEGORY = "causeCategory";
+        public static final String TAKE_CHARGE_NOTES = "takeChargeNotes";
+        public static final String ROUTE_TO_HOSTER = "routeToHoster";
+        // TIERCE hardware/network (R4.2, R3.5, RD-extra)
+        public static final String COMPLEMENTARY_WORK_REQUESTED = "complementaryWorkRequested";
+        public static final String QUOTE_AMOUNT = "quoteAmountExclTax";
+        public static final String QUOTE_DESCRIPTION = "quoteDescription";
+        public static final String QUOTE_PHONE_ANSWER = "quotePhoneAnswer";
+        public static final String QUOTE_APPROVED = "quoteApproved";
+        /** Set when the quote is sent; the correlator sets the two below (prefix "quote"). */
+        public static final String QUOTE_DECISION_ID = "quoteDecisionId";
+        public static final String QUOTE_DECISION_APPROVED = "quoteDecisionApproved";
+        public static final String QUOTE_DECISION_CHANNEL = "quoteDecisionChannel";
+        // Remediation
+        public static final String REMEDIATION_ACTION = "remediationAction";
+        public static final String SERVICE_NAME = "serviceName";
+        public static final String DECISION_ACTION = "decisionAction";
+        public static final String DECISION_DESCRIPTION = "decisionDescription";
+        public static final String ESTIMATED_COST = "estimatedCostExclTax";
+        public static final String IMPACTING_ACTIONS_ALLOWED = "impactingActionsAllowed";
+        public static final String REMEDIATION_RESULT = "remediationResult";
+        // Client decision (R4.3-t3 to t5)
+        public static final String EMERGENCY_READY = "emergencyReady";
+        public static final String READINESS_GAPS = "readinessGaps";
+        public static final String CONTACT_COUNT = "decisionContactCount";
+        public static final String CONTACT_INDEX = "decisionContactIndex";
+        public static final String DECISION_ROUND = "decisionRound";
+        public static final String ACKNOWLEDGEMENT_DUE = "acknowledgementDue";
+        public static final String CURRENT_CONTACT = "currentContact";
+        public static final String PHONE_OUTCOME = "phoneOutcome";
+        public static final String DECISION_ID = "decisionId";
+        public static final String DECISION_APPROVED = "decisionApproved";
+        public static final String DECISION_CHANNEL = "decisionChannel";
+        public static final String CLIENT_ANSWERED = "clientAnswered";
+        public static final String PROCEDURE_APPLIES = "emergencyProcedureApplies";
+        public static final String DECISION_OUTCOME = "decisionOutcome";
+        public static final String DECISION_REASON = "decisionReason";
+        // Restoration
+        public static final String SERVICE_ANSWERS = "serviceAnswers";
+        public static final String SERVICE_CHECK = "serviceCheck";
+        public static final String RESTORED = "restored";
+        public static final String RESTORATION_NOTES = "restorationNotes";
+
+        private Vars() {
+        }
+    }
+
+    /** What ops may pick in {@link Elements#CHOOSE_REMEDIATION}. */
+    public enum RemediationAction {
+        /** Restart one allowed service (a command template, no free text). */
+        RESTART_SERVICE,
+        /** Reboot the server: has an impact on the infrastructure (R4.3-t5). */
+        REBOOT_SERVER,
+        /** An action that needs the client's decision (R4.3-t3: new server, migration...). */
+        CLIENT_DECISION,
+        /** Nothing to run: the service recovered or the cause is elsewhere. */
+        NO_ACTION
+    }
+
+    /** What ops log after calling a contact (Task_CallContact). */
+    public enum PhoneOutcome {
+        APPROVE, DECLINE, NO_ANSWER
+    }
+
+    /** How the client-decision subprocess ended (R4.3-t3 to t5). */
+    public enum DecisionOutcome {
+        CLIENT_APPROVED, CLIENT_DECLINED, EMERGENCY_PROCEDURE, NON_IMPACTING_ONLY
+    }
+
+    private IncidentHandlingProcess() {
+    }
+}

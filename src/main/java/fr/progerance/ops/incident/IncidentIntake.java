@@ -1,0 +1,43 @@
+package fr.progerance.ops.incident;
+
+import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts {@code IncidentHandling} for a report from the API: the incident is registered (or the
+ * report attached to the open one) and the process started with the incident number as business
+ * key, in one transaction, so the caller gets the number and the take-charge task exists.
+ */
+@Component
+public class IncidentIntake {
+
+    private final IncidentService incidents;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+
+    public IncidentIntake(IncidentService incidents, RuntimeService runtime, IdentityService identity) {
+        this.incidents = incidents;
+        this.runtime = runtime;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public IncidentService.Reported report(NewReport report) {
+        Authentication who = identity.getCurrentAuthentication();
+        String user = who == null ? null : who.getUserId();
+        IncidentService.Reported reported = incidents.report(report, user);
+        if (!reported.attached()) {
+            String number = reported.incident().getNumber();
+            runtime.createProcessInstanceByKey(IncidentHandlingProcess.KEY)
+                    .businessKey(number)
+                    .setVariable(Vars.INCIDENT_NUMBER, number)
+                    .setVariable("reportedBy", user)
+                    .execute();
+        }
+        return reported;
+    }
+}

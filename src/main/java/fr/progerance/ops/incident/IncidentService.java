@@ -1,0 +1,203 @@
+package fr.progerance.ops.incident;
+
+import fr.progerance.ops.calendar.ContractClock;
+import fr.progerance.ops.calendar.IncidentDeadlines;
+import fr.progerance.ops.contract.Contact;
+import fr.progerance.ops.contract.ContactRepository;
+import fr.progerance.ops.contract.Contract;
+import fr.progerance.ops.contract.ContractRepository;
+import fr.progerance.ops.contract.ContractStatus;
+import fr.progerance.ops.contract.Server;
+import fr.progerance.ops.contract.ServerRepository;
+import fr.progerance.ops.web.ConflictException;
+import fr.progerance.ops.web.FieldProblem;
+import fr.progerance.ops.web.InvalidInputException;
+import fr.progerance.ops.web.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The incident record: reports (one open incident per server and category), clocks, intervention,
+ * breaches, restoration and the timeline. Every change joins the caller's transaction, so a
+ * process step and its record commit together.
+ */
+@Service
+@Transactional
+public class IncidentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
+
+    private final IncidentRepository incidents;
+    private final IncidentEventRepository events;
+    private final ServerRepository servers;
+    private final ContractRepository contracts;
+    private final ContactRepository contacts;
+    private final ContractClock clock;
+    private final IncidentSettings settings;
+
+    public IncidentService(IncidentRepository incidents, IncidentEventRepository events, ServerRepository servers,
+            ContractRepository contracts, ContactRepository contacts, ContractClock clock, IncidentSettings settings) {
+        this.incidents = incidents;
+        this.events = events;
+        this.servers = servers;
+        this.contracts = contracts;
+        this.contacts = contacts;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** A report and whether it was attached to an incident already open. */
+    public record Reported(Incident incident, boolean attached) {
+    }
+
+    /**
+     * Registers a report. A second report for a server that already has an open incident of the
+     * same category is attached to it (its timeline shows it), not duplicated. Reports are
+     * serialised per contract (row lock) so two simultaneous reports cannot both open one.
+     *
+     * @throws InvalidInputException the server does not exist or the detection is in the future
+     * @throws ConflictException     the server's contract is not ACTIVE (R7.3: a suspended client's
+     *                               services are suspended)
+     */
+    public Reported report(NewReport report, String reportedBy) {
+        Server server = servers.findById(report.serverId())
+                .orElseThrow(() -> new InvalidInputException("serverId", "no server has id " + report.serverId()));
+        Contract contract = contracts.findForUpdate(server.getContractId()).orElseThrow();
+        if (contract.getStatus() != ContractStatus.ACTIVE) {
+            throw new ConflictException("Contract " + contract.getReference() + " is " + contract.getStatus()
+                    + ": incidents are handled for ACTIVE contracts only (R7.3, R8.2)",
+                    List.of(new FieldProblem("serverId", "its contract " + contract.getReference() + " is "
+                            + contract.getStatus())));
+        }
+        if (report.level() > contract.getServiceLevel()) {
+            throw new InvalidInputException("level", "contract " + contract.getReference() + " subscribes level "
+                    + contract.getServiceLevel() + " only (R4.1, R4.2): a level-" + report.level()
+                    + " incident is outside it");
+        }
+        Instant now = clock.instant();
+        if (report.detectedAt().isAfter(now.plusSeconds(60))) {
+            throw new InvalidInputException("detectedAt", "is in the future (" + report.detectedAt() + ")");
+        }
+        var open = incidents.findFirstByServerIdAndCategoryAndStatusOrderByIdAsc(server.getId(), report.category(),
+                IncidentStatus.OPEN);
+        if (open.isPresent()) {
+            Incident incident = open.get();
+            event(incident, IncidentEvent.Kind.REPORT_ATTACHED, report.source() + ": " + report.summary(), reportedBy);
+            LOG.info("Report from {} attached to open incident {}", report.source(), incident.getNumber());
+            return new Reported(incident, true);
+        }
+        Incident incident = incidents.saveAndFlush(new Incident(server.getId(), contract.getId(), report.category(),
+                report.level(), server.getInfrastructure(), report.summary(), report.source(),
+                report.detectedAt(), now, reportedBy));
+        incident.assignNumber(settings.getNumberPrefix(), clock.atZone(report.detectedAt()).getYear());
+        event(incident, IncidentEvent.Kind.REPORTED, report.source() + ": " + report.summary(), reportedBy);
+        LOG.info("Incident {} opened on server {} ({}, level {}, {})", incident.getNumber(), server.getName(),
+                server.getInfrastructure(), report.level(), report.category());
+        return new Reported(incident, false);
+    }
+
+    @Transactional(readOnly = true)
+    public Incident get(String number) {
+        return incidents.findByNumber(number).orElseThrow(() -> new NotFoundException("Incident", number));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> list(IncidentStatus status) {
+        return status == null ? incidents.findAllByOrderByIdDesc() : incidents.findByStatusOrderByIdDesc(status);
+    }
+
+    @Transactional(readOnly = true)
+    public List<IncidentEvent> timeline(Incident incident) {
+        return events.findByIncidentIdOrderByAtAscIdAsc(incident.getId());
+    }
+
+    /** The server, contract and contacts an incident concerns. */
+    @Transactional(readOnly = true)
+    public Context context(String number) {
+        Incident incident = get(number);
+        Server server = servers.findById(incident.getServerId()).orElseThrow();
+        Contract contract = contracts.findById(incident.getContractId()).orElseThrow();
+        List<Contact> clientContacts = contacts.findByClient_IdOrderByIdAsc(contract.getClientId());
+        // Touch what the callers read outside this transaction.
+        contract.getProcedureSteps().size();
+        contract.getAllowedActions().size();
+        contract.getClient().getCompanyName();
+        return new Context(incident, server, contract, clientContacts);
+    }
+
+    /** An incident with what it concerns. */
+    public record Context(Incident incident, Server server, Contract contract, List<Contact> contacts) {
+
+        public String clientName() {
+            return contract.getClient().getCompanyName();
+        }
+    }
+
+    public void attachProcess(String number, String processInstanceId) {
+        get(number).attachProcess(processInstanceId);
+    }
+
+    public void startClocks(String number, Instant clockStart, IncidentDeadlines deadlines) {
+        Incident incident = get(number);
+        incident.startClocks(clockStart, deadlines);
+        event(incident, IncidentEvent.Kind.CLOCKS_STARTED, deadlines.rule() + (deadlines.guaranteed()
+                ? ": intervention due " + deadlines.interventionDue() + (deadlines.restorationDue() == null
+                ? ", restoration best effort" : ", restoration due " + deadlines.restorationDue())
+                : ": no guaranteed time"), null);
+    }
+
+    public void takeCharge(String number, String by, CauseCategory cause, String notes) {
+        Incident incident = get(number);
+        incident.takeCharge(clock.instant(), by, cause);
+        event(incident, IncidentEvent.Kind.TAKEN_IN_CHARGE, "cause " + cause + (notes == null || notes.isBlank()
+                ? "" : ": " + notes), by);
+    }
+
+    /** The intervention deadline passed with the take-charge task still open: a breach (R4.3-*). */
+    public Incident recordInterventionBreach(String number) {
+        Incident incident = get(number);
+        incident.markInterventionBreached();
+        event(incident, IncidentEvent.Kind.INTERVENTION_BREACHED, "intervention due " + incident.getInterventionDue()
+                + " passed", null);
+        return incident;
+    }
+
+    /**
+     * The restoration deadline passed: a breach if the incident is not restored yet.
+     *
+     * @return whether it was a breach
+     */
+    public boolean recordRestorationBreach(String number) {
+        Incident incident = get(number);
+        if (!incident.isOpen()) {
+            return false;
+        }
+        incident.markRestorationBreached();
+        event(incident, IncidentEvent.Kind.RESTORATION_BREACHED, "restoration due " + incident.getRestorationDue()
+                + " passed", null);
+        return true;
+    }
+
+    /** Ops confirmed the restoration: the restoration time is now (R4.3-*: GTR). */
+    public Incident close(String number, String by, String notes) {
+        Incident incident = get(number);
+        Instant now = clock.instant();
+        incident.close(now, now);
+        event(incident, IncidentEvent.Kind.RESTORED, notes, by);
+        event(incident, IncidentEvent.Kind.CLOSED, incident.isRestorationBreached() ? "restoration deadline missed"
+                : "restoration deadline met or best effort", by);
+        return incident;
+    }
+
+    public void record(String number, IncidentEvent.Kind kind, String detail, String actor) {
+        event(get(number), kind, detail, actor);
+    }
+
+    private void event(Incident incident, IncidentEvent.Kind kind, String detail, String actor) {
+        events.save(new IncidentEvent(incident.getId(), clock.instant(), kind, detail, actor));
+    }
+}

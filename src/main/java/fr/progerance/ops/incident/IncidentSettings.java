@@ -1,0 +1,150 @@
+package fr.progerance.ops.incident;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settings of incident handling ({@code ops.incident.*}). The BPMN reads some of them by the bean
+ * name {@code incidentSettings} (retry cycle). The SLA numbers themselves are calendar settings
+ * ({@code ops.sla.*}).
+ */
+@Component("incidentSettings")
+@ConfigurationProperties("ops.incident")
+public class IncidentSettings {
+
+    /** Prefix of incident numbers: {@code INC-2026-000042}. */
+    private String numberPrefix = "INC";
+
+    /**
+     * Retry schedule of tasks that reach a remote system (SSH, HTTP, SMTP) before they become a
+     * Camunda incident: ISO-8601 repetitions, e.g. three tries one minute apart.
+     */
+    private String retryCycle = "R3/PT1M";
+
+    /**
+     * R4.3-t5: how long a contact has to acknowledge a decision request before the next contact
+     * is tried. The contract gives no number; 15 minutes is the provider's default.
+     */
+    private Duration acknowledgementTimeout = Duration.ofMinutes(15);
+
+    /** How long a client has to answer a complementary-work quote (RD-extra) by its link. */
+    private Duration quoteValidity = Duration.ofDays(7);
+
+    /** Services ops may restart from the remediation form (systemd unit names, R4.3 remediation). */
+    private List<String> allowedServices = new ArrayList<>(List.of(
+            "nginx", "apache2", "php8.2-fpm", "php8.1-fpm", "php7.4-fpm", "mariadb", "mysql", "redis-server",
+            "varnish", "memcached", "elasticsearch"));
+
+    /**
+     * R4.3-t5 (3): actions with an impact on the infrastructure, refused when nobody could be
+     * reached and no emergency procedure applies.
+     */
+    private List<IncidentHandlingProcess.RemediationAction> impactingActions = new ArrayList<>(
+            List.of(IncidentHandlingProcess.RemediationAction.REBOOT_SERVER));
+
+    /** Where intervention and restoration breaches are escalated: the on-call ops. */
+    private String onCallOpsAddress = "astreinte@progerance.example";
+
+    /** Where breaches are escalated too: the managers. */
+    private String managersAddress = "direction@progerance.example";
+
+    /** R6.8-b: emergency phone for level-2 contracts outside support hours (shown to clients). */
+    private String emergencyPhone = "+33 1 84 88 00 00";
+
+    /** Timeout of the shop's HTTP check (diagnosis and restoration check). */
+    private Duration httpTimeout = Duration.ofSeconds(10);
+
+    /** A file system used above this percentage is a diagnosis finding. */
+    private int diskAlertPercent = 90;
+
+    public String getNumberPrefix() {
+        return numberPrefix;
+    }
+
+    public void setNumberPrefix(String numberPrefix) {
+        this.numberPrefix = numberPrefix;
+    }
+
+    public String getRetryCycle() {
+        return retryCycle;
+    }
+
+    public void setRetryCycle(String retryCycle) {
+        this.retryCycle = retryCycle;
+    }
+
+    public Duration getAcknowledgementTimeout() {
+        return acknowledgementTimeout;
+    }
+
+    public void setAcknowledgementTimeout(Duration acknowledgementTimeout) {
+        this.acknowledgementTimeout = acknowledgementTimeout;
+    }
+
+    public Duration getQuoteValidity() {
+        return quoteValidity;
+    }
+
+    public void setQuoteValidity(Duration quoteValidity) {
+        this.quoteValidity = quoteValidity;
+    }
+
+    public List<String> getAllowedServices() {
+        return allowedServices;
+    }
+
+    public void setAllowedServices(List<String> allowedServices) {
+        this.allowedServices = allowedServices;
+    }
+
+    public List<IncidentHandlingProcess.RemediationAction> getImpactingActions() {
+        return impactingActions;
+    }
+
+    public void setImpactingActions(List<IncidentHandlingProcess.RemediationAction> impactingActions) {
+        this.impactingActions = impactingActions;
+    }
+
+    public String getOnCallOpsAddress() {
+        return onCallOpsAddress;
+    }
+
+    public void setOnCallOpsAddress(String onCallOpsAddress) {
+        this.onCallOpsAddress = onCallOpsAddress;
+    }
+
+    public String getManagersAddress() {
+        return managersAddress;
+    }
+
+    public void setManagersAddress(String managersAddress) {
+        this.managersAddress = managersAddress;
+    }
+
+    public String getEmergencyPhone() {
+        return emergencyPhone;
+    }
+
+    public void setEmergencyPhone(String emergencyPhone) {
+        this.emergencyPhone = emergencyPhone;
+    }
+
+    public Duration getHttpTimeout() {
+        return httpTimeout;
+    }
+
+    public void setHttpTimeout(Duration httpTimeout) {
+        this.httpTimeout = httpTimeout;
+    }
+
+    public int getDiskAlertPercent() {
+        return diskAlertPercent;
+    }
+
+    public void setDiskAlertPercent(int diskAlertPercent) {
+        this.diskAlertPercent = diskAlertPercent;
+    }
+}

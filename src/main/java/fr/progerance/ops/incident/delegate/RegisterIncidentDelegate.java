@@ -1,0 +1,105 @@
+package fr.progerance.ops.incident.delegate;
+
+import fr.progerance.ops.calendar.ContractClock;
+import fr.progerance.ops.calendar.DateTimeParameters;
+import fr.progerance.ops.calendar.IncidentCategory;
+import fr.progerance.ops.incident.IncidentClocks;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.incident.IncidentService;
+import fr.progerance.ops.incident.NewReport;
+import fr.progerance.ops.web.ConflictException;
+import fr.progerance.ops.web.InvalidInputException;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterIncident. From the API the incident is already registered (the variable
+ * {@code incidentNumber} is set); from the Tasklist start form this registers the report, or
+ * attaches it to the open incident of the same server and category.
+ */
+@Component("registerIncidentDelegate")
+public class RegisterIncidentDelegate implements JavaDelegate {
+
+    private final IncidentService incidents;
+    private final IncidentClocks clocks;
+    private final ContractClock clock;
+
+    public RegisterIncidentDelegate(IncidentService incidents, IncidentClocks clocks, ContractClock clock) {
+        this.incidents = incidents;
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String number = ProcessVariables.text(execution, Vars.INCIDENT_NUMBER);
+        boolean attached = false;
+        if (number == null) {
+            IncidentService.Reported reported;
+            try {
+                reported = incidents.report(fromStartForm(execution), ProcessVariables.text(execution, "reportedBy"));
+            } catch (InvalidInputException | ConflictException e) {
+                // Tasklist shows the message on the start form (Camunda's REST API answers 400).
+                throw new BadUserRequestException(e.getMessage());
+            }
+            number = reported.incident().getNumber();
+            attached = reported.attached();
+            execution.setVariable(Vars.INCIDENT_NUMBER, number);
+        }
+        execution.setProcessBusinessKey(number);
+        execution.setVariable(Vars.DUPLICATE, attached);
+        if (attached) {
+            return;
+        }
+        incidents.attachProcess(number, execution.getProcessInstanceId());
+        IncidentService.Context ctx = incidents.context(number);
+        var incident = ctx.incident();
+        execution.setVariable(Vars.SERVER_ID, incident.getServerId());
+        execution.setVariable(Vars.CATEGORY, incident.getCategory().name());
+        execution.setVariable(Vars.LEVEL, incident.getServiceLevel());
+        execution.setVariable(Vars.SUMMARY, incident.getSummary());
+        execution.setVariable(Vars.DETECTED_AT, Date.from(incident.getDetectedAt()));
+        execution.setVariable(Vars.INFRASTRUCTURE, incident.getInfrastructure().name());
+        execution.setVariable(Vars.SERVER_NAME, ctx.server().getName());
+        execution.setVariable(Vars.CLIENT_NAME, ctx.clientName());
+        boolean needsAgreement = clocks.needsClientAgreement(incident.getInfrastructure(),
+                ctx.contract().isTierceOutOfHoursAgreed(), incident.getDetectedAt());
+        execution.setVariable(Vars.NEEDS_CLIENT_AGREEMENT, needsAgreement);
+        execution.setVariable(Vars.NEXT_BUSINESS_OPENING,
+                needsAgreement ? Date.from(clocks.nextBusinessOpening(clock.instant())) : null);
+        execution.setVariable(Vars.IMPACTING_ACTIONS_ALLOWED, true);
+    }
+
+    /** The Tasklist start form's fields, checked with the same messages as the API. */
+    private NewReport fromStartForm(DelegateExecution execution) {
+        Long serverId = ProcessVariables.number(execution, Vars.SERVER_ID);
+        if (serverId == null) {
+            throw new InvalidInputException("serverId", "is required");
+        }
+        String category = ProcessVariables.text(execution, Vars.CATEGORY);
+        IncidentCategory cat;
+        try {
+            cat = IncidentCategory.valueOf(category == null ? "" : category);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("category", "must be TROUBLESHOOTING or UPDATE");
+        }
+        Long level = ProcessVariables.number(execution, Vars.LEVEL);
+        if (level == null || (level != 1 && level != 2)) {
+            throw new InvalidInputException("level", "must be 1 or 2");
+        }
+        String summary = ProcessVariables.text(execution, Vars.SUMMARY);
+        if (summary == null || summary.length() > 500) {
+            throw new InvalidInputException("summary", "is required (at most 500 characters)");
+        }
+        String source = ProcessVariables.text(execution, Vars.SOURCE);
+        Object detected = execution.getVariable(Vars.DETECTED_AT);
+        Instant detectedAt = detected instanceof Date d ? d.toInstant()
+                : detected == null || detected.toString().isBlank() ? clock.instant()
+                : DateTimeParameters.offsetDateTime(Vars.DETECTED_AT, detected.toString()).toInstant();
+        return new NewReport(serverId, cat, level.intValue(), summary, source == null ? "tasklist" : source, detectedAt);
+    }
+}

@@ -1,0 +1,447 @@
+package fr.progerance.ops.incident;
+
+import static fr.progerance.ops.contract.RegisterApi.body;
+import static fr.progerance.ops.contract.RegisterApi.created;
+import static fr.progerance.ops.contract.RegisterApi.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import fr.progerance.ops.Mails;
+import fr.progerance.ops.OpsSpringBootTest;
+import fr.progerance.ops.TestApi;
+import fr.progerance.ops.calendar.IncidentCategory;
+import fr.progerance.ops.calendar.IncidentDeadlines;
+import fr.progerance.ops.calendar.Infrastructure;
+import fr.progerance.ops.calendar.SlaDeadlines;
+import fr.progerance.ops.contract.RegisterApi;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.remote.EmbeddedSshServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * IncidentHandling end to end, in the running application, against real peers started by the test:
+ * an SSH server executing real commands (pinned host key), an SMTP server reading the French mails,
+ * and an HTTP server standing for the shop. Tasks are completed through Camunda's REST API as
+ * Tasklist does; client links are answered through the public decision pages.
+ */
+@OpsSpringBootTest
+class IncidentEndToEndTest {
+
+    @RegisterExtension
+    static final EmbeddedSshServer SSH = new EmbeddedSshServer();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    private static final String FAILED_UNITS = "systemctl --failed --no-legend --plain";
+    private static final String RESTART_PHP = "sudo -n systemctl restart -- 'php8.2-fpm'";
+    private static final AtomicInteger SHOP_STATUS = new AtomicInteger(200);
+    private static HttpServer shop;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    SlaDeadlines sla;
+
+    RegisterApi register;
+    TestApi api;
+
+    @BeforeAll
+    static void startShop() throws IOException {
+        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        shop.createContext("/", exchange -> {
+            byte[] page = "<html><title>Boutique</title></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(SHOP_STATUS.get(), page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        shop.start();
+    }
+
+    @AfterAll
+    static void stopShop() {
+        shop.stop(0);
+    }
+
+    @BeforeEach
+    void setUp() {
+        register = new RegisterApi(port);
+        api = register.api;
+        SHOP_STATUS.set(200);
+        SSH.respond(FAILED_UNITS, 0, "php8.2-fpm.service loaded failed failed The PHP 8.2 FastCGI Process Manager\n", "");
+        SSH.respond(RESTART_PHP, 0, "", "");
+    }
+
+    /** A client, its contacts, an ACTIVE contract and a server reachable over the embedded SSH server. */
+    private record Fixture(long clientId, long contractId, long serverId, String primaryEmail, String secondaryEmail) {
+    }
+
+    private Fixture activeContract(String infrastructure, int level, String fingerprint, String sshUser,
+            boolean withProcedure) {
+        long clientId = register.createClient();
+        String tag = RegisterApi.unique("c").replace("-", "");
+        String primary = "primaire." + tag + "@client.example";
+        String secondary = "secours." + tag + "@client.example";
+        register.createContact(clientId, "PRIMARY", "email", primary, "mayAuthorise", true);
+        register.createContact(clientId, "SECONDARY", "email", secondary, "secondaryOrder", 1, "mayAuthorise", true);
+        register.createContact(clientId, "ON_CALL", "email", "astreinte." + tag + "@client.example",
+                "mayAuthorise", true);
+        register.createContact(clientId, "HOSTER_EMERGENCY", "email", "urgence." + tag + "@hebergeur.example");
+        Map<String, Object> contract = with(RegisterApi.contractBody(clientId), "serviceLevel", level,
+                "databaseConnectionQuota", 100, "tierceOutOfHoursAgreed", true);
+        if (withProcedure) {
+            contract = with(contract, "emergencyProcedure", body("steps", List.of("Restaurer la dernière sauvegarde"),
+                    "allowedActions", List.of("RESTORE_BACKUP")), "emergencyBudgetExclTax", 500);
+        }
+        long contractId = created(api.post("/api/contracts", contract));
+        Map<String, Object> server = with(RegisterApi.serverBody(contractId, infrastructure), "address", SSH.host(),
+                "sshPort", SSH.port(), "sshUser", sshUser, "hostKeyFingerprint", fingerprint,
+                "prestashopUrl", "http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+        long serverId = created(api.post("/api/servers", server));
+        if (infrastructure.equals("TIERCE")) {
+            api.put("/api/servers/" + serverId + "/prerequisites", body("items", Arrays.stream(
+                    fr.progerance.ops.contract.Prerequisite.values()).map(p -> body("item", p.name(), "checked", true))
+                    .toList()));
+        }
+        TestApi.Answer activated = register.setStatus(contractId, "ACTIVE");
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        return new Fixture(clientId, contractId, serverId, primary, secondary);
+    }
+
+    private Fixture activeContract() {
+        return activeContract("PROGERANCE", 2, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, true);
+    }
+
+    private TestApi.Answer report(long serverId, String category, OffsetDateTime detectedAt) {
+        return api.post("/api/incidents", body("serverId", serverId, "category", category, "level", 2,
+                "summary", "La boutique renvoie une erreur 502", "source", "monitoring", "detectedAt",
+                detectedAt.toString()));
+    }
+
+    @Test
+    @DisplayName("R4.3-p2: an incident from the API gets its deadlines, a diagnosis over SSH, a restart, a check and a French report")
+    void happyPath() throws Exception {
+        Fixture f = activeContract();
+        OffsetDateTime detectedAt = OffsetDateTime.now().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        TestApi.Answer reported = report(f.serverId(), "TROUBLESHOOTING", detectedAt);
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String number = reported.json().get("number").asText();
+        assertThat(number).matches("INC-\\d{4}-\\d{6}");
+        assertThat(reported.response().headers().firstValue("Location")).hasValue("/api/incidents/" + number);
+
+        // A second report of the same kind is attached, not duplicated.
+        TestApi.Answer again = report(f.serverId(), "TROUBLESHOOTING", detectedAt.plusSeconds(30));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("number").asText()).isEqualTo(number);
+        assertThat(again.json().get("attached").asBoolean()).isTrue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+
+        // The take-charge task is due at the contract's intervention deadline.
+        IncidentDeadlines expected = sla.incidentDeadlines(Infrastructure.PROGERANCE, 2,
+                IncidentCategory.TROUBLESHOOTING, detectedAt.toInstant());
+        String pid = processInstanceId(number);
+        Task takeCharge = task(pid, Elements.TAKE_CHARGE);
+        assertThat(takeCharge.getDueDate().toInstant()).isEqualTo(expected.interventionDue().toInstant());
+        assertThat(reported.json().at("/sla/interventionDue").asText()).isEqualTo(expected.interventionDue().toString());
+        assertThat(reported.json().at("/sla/rule").asText()).isEqualTo("R4.3-p2");
+
+        // Diagnosis over SSH: real commands, plus the failed unit the server reports.
+        executeJob(pid, Elements.DIAGNOSE);
+        String diagnosis = (String) runtime.getVariable(pid, Vars.DIAGNOSIS);
+        assertThat(diagnosis).contains("Uptime:").contains("php8.2-fpm.service").contains("Shop: HTTP 200");
+        assertThat(SSH.executedCommands()).contains("cat /proc/uptime", "cat /proc/loadavg", "df -P -k", FAILED_UNITS);
+
+        complete(takeCharge, Map.of(Vars.CAUSE_CATEGORY, "SYSTEM", Vars.TAKE_CHARGE_NOTES, "PHP-FPM planté"));
+        Task choose = task(pid, Elements.CHOOSE_REMEDIATION);
+        // The server refuses a service outside the allowed list (the form offers only allowed ones),
+        // with a readable message, and the task stays open. Camunda answers a listener's refusal as 500.
+        TestApi.Answer refused = completeAnswer(choose, Map.of(Vars.REMEDIATION_ACTION, "RESTART_SERVICE",
+                Vars.SERVICE_NAME, "sshd"));
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.body()).contains("Service to restart: choose one of");
+        assertThat(task(pid, Elements.CHOOSE_REMEDIATION)).isNotNull();
+        complete(choose, Map.of(Vars.REMEDIATION_ACTION, "RESTART_SERVICE", Vars.SERVICE_NAME, "php8.2-fpm"));
+        executeJob(pid, Elements.RUN_REMEDIATION);
+        assertThat(SSH.executedCommands()).contains(RESTART_PHP);
+        executeJob(pid, Elements.RUN_REMEDIATION); // the save point after it (asyncAfter): never run twice
+        executeJob(pid, Elements.CHECK_SERVICE);
+        assertThat(runtime.getVariable(pid, Vars.SERVICE_ANSWERS)).isEqualTo(true);
+
+        complete(task(pid, Elements.CONFIRM_RESTORATION), Map.of(Vars.RESTORED, true, Vars.RESTORATION_NOTES,
+                "Service PHP relancé"));
+        executeJob(pid, Elements.SEND_REPORT);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count())
+                .as("the terminate end event also ends the restoration watch").isZero();
+
+        MimeMessage reportMail = mailTo(f.primaryEmail(), number + " : rapport d'incident");
+        String body = Mails.text(reportMail);
+        assertThat(body).contains("est clos").contains("respecté").contains("Chronologie");
+
+        JsonNode record = api.get("/api/incidents/" + number).json();
+        assertThat(record.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(record.get("takenInChargeAt").isNull()).isFalse();
+        assertThat(record.get("restoredAt").isNull()).isFalse();
+        assertThat(record.get("interventionBreached").asBoolean()).isFalse();
+        assertThat(record.get("causeCategory").asText()).isEqualTo("SYSTEM");
+        assertThat(record.get("responsibility").asText()).isEqualTo("PROVIDER");
+        List<String> kinds = new ArrayList<>();
+        record.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds).containsSubsequence("REPORTED", "CLOCKS_STARTED", "REPORT_ATTACHED", "DIAGNOSIS",
+                "TAKEN_IN_CHARGE", "REMEDIATION_RUN", "SERVICE_CHECKED", "RESTORED", "CLOSED", "REPORT_SENT");
+    }
+
+    @Test
+    @DisplayName("R4.3-t3, R4.3-t4: an action needing the client's decision is approved by the signed link in the French mail")
+    void clientApprovesByLink() throws Exception {
+        Fixture f = activeContract();
+        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(2)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "DATABASE"));
+        complete(task(pid, Elements.CHOOSE_REMEDIATION), Map.of(Vars.REMEDIATION_ACTION, "CLIENT_DECISION",
+                Vars.DECISION_ACTION, "RESTORE_BACKUP", Vars.DECISION_DESCRIPTION,
+                "Restaurer la base de données de la nuit dernière", Vars.ESTIMATED_COST, 200));
+        executeJob(pid, Elements.ASK_CONTACT);
+        assertThat(task(pid, Elements.CALL_CONTACT)).isNotNull();
+
+        MimeMessage request = mailTo(f.primaryEmail(), number + " : Votre décision est requise");
+        String text = Mails.text(request);
+        assertThat(text).contains("Restaurer la base de données").contains("200 € HT");
+        String approvePath = decisionPath(text, "APPROVE");
+
+        TestApi.Answer page = TestApi.anonymous(port).send(TestApi.anonymous(port).request(approvePath)
+                .setHeader("Accept", "text/html").GET());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Restaurer la base de données");
+        assertThat(runtime.getVariable(pid, Vars.DECISION_APPROVED)).as("GET never decides").isNull();
+
+        String tokenPath = approvePath.substring(0, approvePath.indexOf('?'));
+        TestApi.Answer answered = TestApi.anonymous(port).send(TestApi.anonymous(port).request(tokenPath)
+                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("answer=APPROVE")));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+
+        executeJob(pid, Elements.RECORD_ANSWER);
+        assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_APPROVED");
+        assertThat(task(pid, Elements.CARRY_OUT_ACTION)).isNotNull();
+
+        TestApi.Answer reused = TestApi.anonymous(port).send(TestApi.anonymous(port).request(tokenPath)
+                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("answer=DECLINE")));
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_APPROVED");
+    }
+
+    @Test
+    @DisplayName("R4.3-p2: when the intervention deadline passes, on-call ops and managers get the escalation and the breach is recorded")
+    void interventionBreachEscalates() throws Exception {
+        Fixture f = activeContract();
+        String number = report(f.serverId(), "UPDATE", OffsetDateTime.now().minusMinutes(1)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        Job timer = management.createJobQuery().processInstanceId(pid).timers().activityId(Elements.TIMER_INTERVENTION)
+                .singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(runtime.getVariable(pid, Vars.INTERVENTION_DUE));
+        management.executeJob(timer.getId());
+        executeJob(pid, Elements.ESCALATE_INTERVENTION);
+
+        mailTo("astreinte@progerance.example", "ESCALADE " + number);
+        mailTo("direction@progerance.example", "ESCALADE " + number);
+        assertThat(task(pid, Elements.TAKE_CHARGE)).as("the timer does not interrupt the task").isNotNull();
+        assertThat(api.get("/api/incidents/" + number).json().get("interventionBreached").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("DESIGN rule 8: a changed host key is refused and raises a Camunda incident at once, not a retry loop")
+    void changedHostKeyRaisesIncident() {
+        Fixture f = activeContract("PROGERANCE", 2, RegisterApi.FINGERPRINT, EmbeddedSshServer.USER, true);
+        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        Job diagnosis = job(pid, Elements.DIAGNOSE);
+        assertThatThrownBy(() -> management.executeJob(diagnosis.getId())).hasMessageContaining("host key");
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(Elements.DIAGNOSE);
+        assertThat(incident.getIncidentMessage()).contains(RegisterApi.FINGERPRINT).contains(SSH.hostKeyFingerprint());
+        assertThat(management.createJobQuery().jobId(diagnosis.getId()).singleResult().getRetries()).isZero();
+        assertThat(SSH.executedCommands()).isEmpty();
+        assertThat(task(pid, Elements.TAKE_CHARGE)).as("the diagnosis never delays the take-charge task").isNotNull();
+    }
+
+    @Test
+    @DisplayName("A failed SSH login retries on the task's schedule, then becomes an incident with a readable message")
+    void failedLoginRetriesThenIncident() {
+        Fixture f = activeContract("PROGERANCE", 2, SSH.hostKeyFingerprint(), "intruder", true);
+        String pid = processInstanceId(report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1))
+                .json().get("number").asText());
+        Job diagnosis = job(pid, Elements.DIAGNOSE);
+        Instant before = Instant.now();
+        assertThatThrownBy(() -> management.executeJob(diagnosis.getId()));
+        Job retried = management.createJobQuery().jobId(diagnosis.getId()).singleResult();
+        assertThat(retried.getRetries()).isEqualTo(2);
+        assertThat(retried.getDuedate().toInstant()).isAfter(before.plusSeconds(50));
+        assertThat(runtime.createIncidentQuery().processInstanceId(pid).count()).isZero();
+        assertThatThrownBy(() -> management.executeJob(diagnosis.getId()));
+        assertThatThrownBy(() -> management.executeJob(diagnosis.getId()));
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("refused the engine's client key")
+                .contains("intruder@127.0.0.1");
+    }
+
+    @Test
+    @DisplayName("R4.2, R3.5: a hardware incident on TIERCE is routed to the hoster; the hoster and the client get the French mail")
+    void tierceHardwareGoesToHoster() throws Exception {
+        Fixture f = activeContract("TIERCE", 2, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, true);
+        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "HARDWARE"));
+        executeJob(pid, Elements.NOTIFY_HOSTER);
+        MimeMessage toClient = mailTo(f.primaryEmail(), number + " : incident matériel ou réseau");
+        assertThat(Mails.text(toClient)).contains("hébergeur").contains("devis préalable");
+        assertThat(Arrays.stream(toClient.getAllRecipients()).map(Object::toString))
+                .anyMatch(a -> a.contains("@hebergeur.example"));
+        assertThat(task(pid, Elements.COORDINATE_HOSTER)).isNotNull();
+        assertThat(api.get("/api/incidents/" + number).json().get("responsibility").asText()).isEqualTo("HOSTER");
+    }
+
+    @Test
+    @DisplayName("Bad reports answer 400 naming each field; a level above the contract's and a suspended contract are refused")
+    void validation() {
+        TestApi.Answer empty = api.post("/api/incidents", Map.of());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(RegisterApi.fields(empty)).contains("serverId", "category", "level", "summary", "source", "detectedAt");
+        TestApi.Answer badDate = api.post("/api/incidents", body("serverId", 1, "category", "UPDATE", "level", 1,
+                "summary", "x", "source", "y", "detectedAt", "yesterday"));
+        assertThat(RegisterApi.fields(badDate)).containsExactly("detectedAt");
+        TestApi.Answer badCategory = api.post("/api/incidents", body("serverId", 1, "category", "OUTAGE", "level", 1,
+                "summary", "x", "source", "y", "detectedAt", OffsetDateTime.now().toString()));
+        assertThat(RegisterApi.fields(badCategory)).containsExactly("category");
+        TestApi.Answer unknownServer = api.post("/api/incidents", body("serverId", 987654321, "category", "UPDATE",
+                "level", 1, "summary", "x", "source", "y", "detectedAt", OffsetDateTime.now().toString()));
+        assertThat(RegisterApi.fields(unknownServer)).containsExactly("serverId");
+
+        Fixture level1 = activeContract("PROGERANCE", 1, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, false);
+        TestApi.Answer tooHigh = report(level1.serverId(), "TROUBLESHOOTING", OffsetDateTime.now());
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(RegisterApi.problemsText(tooHigh)).contains("R4.1");
+        register.setStatus(level1.contractId(), "SUSPENDED");
+        TestApi.Answer suspended = api.post("/api/incidents", body("serverId", level1.serverId(), "category", "UPDATE",
+                "level", 1, "summary", "x", "source", "y", "detectedAt", OffsetDateTime.now().toString()));
+        assertThat(suspended.status()).isEqualTo(409);
+        assertThat(api.get("/api/incidents/INC-1999-000001").status()).isEqualTo(404);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private String processInstanceId(String number) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey(IncidentHandlingProcess.KEY).singleResult().getId();
+    }
+
+    private Task task(String pid, String activityId) {
+        return tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(activityId).singleResult();
+    }
+
+    private Job job(String pid, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
+        assertThat(job).as("a job at " + activityId).isNotNull();
+        return job;
+    }
+
+    private void executeJob(String pid, String activityId) {
+        management.executeJob(job(pid, activityId).getId());
+    }
+
+    /** Completes a task through Camunda's REST API, as Tasklist does. */
+    private void complete(Task task, Map<String, Object> variables) {
+        TestApi.Answer a = completeAnswer(task, variables);
+        assertThat(a.status()).as(a.toString()).isEqualTo(204);
+    }
+
+    private TestApi.Answer completeAnswer(Task task, Map<String, Object> variables) {
+        Map<String, Object> typed = new java.util.LinkedHashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        return api.post("/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", typed));
+    }
+
+    private static MimeMessage mailTo(String address, String subjectStart) throws Exception {
+        MAIL.waitForIncomingEmail(5_000, 1);
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            if (to && m.getSubject().startsWith(subjectStart)) {
+                return m;
+            }
+        }
+        throw new AssertionError("No mail to " + address + " starting '" + subjectStart + "' among "
+                + Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (Exception e) {
+                        return "?";
+                    }
+                }).toList());
+    }
+
+    /** The path and query of the approve or decline link in a decision mail. */
+    private static String decisionPath(String mailBody, String answer) {
+        Matcher m = Pattern.compile("https?://[^\\s]+/decisions/[^\\s?]+\\?answer=" + answer).matcher(
+                mailBody);
+        assertThat(m.find()).as("a %s link in %s", answer, mailBody).isTrue();
+        URI uri = URI.create(m.group());
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    @SuppressWarnings("unused")
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
