@@ -95,6 +95,100 @@ class PackagedJarIT {
     }
 
     @Test
+    @DisplayName("R4.3-p1: an incident started through the API of the running jar puts the take-charge task in Tasklist, due at the intervention deadline")
+    void incidentReachesTasklist() throws Exception {
+        int port = freePort();
+        Path log = logs.resolve("incident.log");
+        start(log, Map.of("OPS_ADMIN_USERNAME", ADMIN, "OPS_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "--server.port=" + port, "--ops.data-dir=" + dataDir,
+                // the server below is this machine's loopback: no traffic leaves it
+                "--ops.register.allow-loopback-addresses=true");
+        awaitHealthy(port, log);
+        TestApi admin = TestApi.as(port, ADMIN, ADMIN_PASSWORD);
+
+        // An ops person, created as an administrator would in the Admin webapp.
+        TestApi.Answer user = admin.post("/engine-rest/user/create", Map.of(
+                "profile", Map.of("id", "opsit", "firstName", "Ops", "lastName", "Person", "email", "ops@progerance.example"),
+                "credentials", Map.of("password", "ops-it-password")));
+        assertThat(user.status()).as(user.toString()).isEqualTo(204);
+        TestApi.Answer member = admin.send(admin.request("/engine-rest/group/ops/members/opsit")
+                .PUT(HttpRequest.BodyPublishers.noBody()));
+        assertThat(member.status()).as(member.toString()).isEqualTo(204);
+
+        long clientId = admin.post("/api/clients", Map.of("companyName", "Boutique Jar SARL",
+                "billingAddress", Map.of("line1", "3 quai du Port", "postalCode", "13002", "city", "Marseille",
+                        "country", "FR"), "vatNumber", "FR40303265045")).json().get("id").asLong();
+        assertThat(admin.post("/api/clients/" + clientId + "/contacts", Map.of("name", "Claire Martin",
+                "email", "claire@boutique.example", "phone", "+33 6 11 22 33 44", "role", "PRIMARY",
+                "mayAuthorise", true)).status()).isEqualTo(201);
+        long contractId = admin.post("/api/contracts", Map.of("clientId", clientId, "reference", "PG-JAR-1",
+                "serviceLevel", 1, "monthlyFeeExclTax", 290.00, "startDate", "2026-01-01", "initialTermMonths", 12,
+                "databaseConnectionQuota", 100)).json().get("id").asLong();
+        int closedPort = freePort();
+        TestApi.Answer server = admin.post("/api/servers", Map.of("contractId", contractId, "name", "jar-web",
+                "address", "127.0.0.1", "sshPort", closedPort, "sshUser", "ops",
+                "hostKeyFingerprint", "SHA256:wCaPWU2z/Ojowy76wdXINnbShxM8kt3oP5DG5jhYqQY",
+                "infrastructure", "PROGERANCE", "prestashopUrl", "http://127.0.0.1:" + closedPort + "/",
+                "installPath", "/var/www/prestashop", "databaseName", "prestashop"));
+        assertThat(server.status()).as(server.toString()).isEqualTo(201);
+        long serverId = server.json().get("id").asLong();
+        assertThat(admin.put("/api/contracts/" + contractId + "/status", Map.of("status", "ACTIVE")).status())
+                .isEqualTo(200);
+
+        TestApi ops = TestApi.as(port, "opsit", "ops-it-password");
+        String detectedAt = java.time.OffsetDateTime.now().minusMinutes(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        TestApi.Answer incident = ops.post("/api/incidents", Map.of("serverId", serverId, "category", "TROUBLESHOOTING",
+                "level", 1, "summary", "Plus de réponse HTTP", "source", "monitoring", "detectedAt", detectedAt));
+        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+        String number = incident.json().get("number").asText();
+        java.time.Instant due = java.time.OffsetDateTime.parse(incident.json().at("/sla/interventionDue").asText())
+                .toInstant();
+        assertThat(due).isEqualTo(java.time.OffsetDateTime.parse(detectedAt).toInstant().plus(
+                java.time.Duration.ofMinutes(isBusinessHours(admin, detectedAt) ? 10 : 30)));
+
+        // What ops see in Tasklist: the filter of their group lists the task, due at the deadline.
+        Session tasklist = assertTasklistLogin(port, "opsit", "ops-it-password");
+        JsonNode filters = JSON.readTree(tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task")
+                .body());
+        String filterId = null;
+        for (JsonNode f : filters) {
+            if (f.get("name").asText().equals("Tasks for my groups")) {
+                filterId = f.get("id").asText();
+            }
+        }
+        assertThat(filterId).isNotNull();
+        HttpResponse<String> listed = tasklist.postJson("/camunda/api/engine/engine/default/filter/" + filterId
+                + "/list?firstResult=0&maxResults=50", "{}");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode takeCharge = null;
+        for (JsonNode t : JSON.readTree(listed.body())) {
+            if (t.get("taskDefinitionKey").asText().equals("Task_TakeCharge")) {
+                takeCharge = t;
+            }
+        }
+        assertThat(takeCharge).as(listed.body()).isNotNull();
+        assertThat(java.time.OffsetDateTime.parse(takeCharge.get("due").asText(), CAMUNDA_DATE).toInstant())
+                .isEqualTo(due);
+        HttpResponse<String> form = tasklist.get("/camunda/api/engine/engine/default/task/" + takeCharge.get("id").asText()
+                + "/deployed-form");
+        assertThat(form.statusCode()).as("the take-charge task has its Camunda Form").isEqualTo(200);
+        assertThat(form.body()).contains("causeCategory");
+        assertThat(admin.get("/api/incidents/" + number).json().get("status").asText()).isEqualTo("OPEN");
+    }
+
+    private static final java.time.format.DateTimeFormatter CAMUNDA_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** R4.3-p1 depends on whether the detection is inside business hours: asked of the engine itself. */
+    private static boolean isBusinessHours(TestApi api, String at) {
+        JsonNode d = api.get("/api/sla/incident-deadlines?infrastructure=TIERCE&level=1&category=TROUBLESHOOTING"
+                + "&detectedAt=" + at.replace("+", "%2B")).json();
+        return d.get("guaranteed").asBoolean();
+    }
+
+    @Test
     @DisplayName("The demo profile loads the demo register and its documented login opens Tasklist")
     void demoProfile() throws Exception {
         int port = freePort();
@@ -108,6 +202,11 @@ class PackagedJarIT {
         assertThat(clients.body()).isNotEqualTo("[]");
         assertTasklistLogin(port, "demo", "demo");
         assertTasklistLogin(port, "alice", "alice");
+        // BPMN and forms of processes/ are deployed from the classpath.
+        TestApi.Answer definitions = demo.get("/engine-rest/process-definition?key=IncidentHandling");
+        assertThat(definitions.json()).hasSize(1);
+        assertThat(demo.get("/engine-rest/process-definition/key/IncidentHandling/xml").body())
+                .contains("BPMNDiagram");
     }
 
     @Test
@@ -121,7 +220,8 @@ class PackagedJarIT {
         assertThat(dataDir.resolve("ops-engine.mv.db")).doesNotExist();
     }
 
-    private void assertTasklistLogin(int port, String user, String password) throws Exception {
+    /** Logs in to Tasklist as a browser does (CSRF token, session cookie); returns the session and its token. */
+    private Session assertTasklistLogin(int port, String user, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .build();
         String base = "http://localhost:" + port;
@@ -142,6 +242,21 @@ class PackagedJarIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tasks.statusCode()).isEqualTo(200);
         assertThat(tasks.body()).contains("count");
+        return new Session(browser, base, token);
+    }
+
+    private record Session(HttpClient browser, String base, String xsrfToken) {
+
+        HttpResponse<String> get(String path) throws Exception {
+            return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> postJson(String path, String json) throws Exception {
+            return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     private Process start(Path log, Map<String, String> env, String... args) throws IOException {
