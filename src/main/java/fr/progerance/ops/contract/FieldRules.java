@@ -1,8 +1,8 @@
 package fr.progerance.ops.contract;
 
+import fr.progerance.ops.remote.HostKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -71,15 +71,7 @@ public final class FieldRules {
 
     /** The fingerprint's base64 must be canonical: exactly 32 bytes, unused trailing bits zero. */
     public static Optional<String> fingerprintProblem(String fingerprint) {
-        if (!Pattern.matches(HOST_KEY_FINGERPRINT, fingerprint)) {
-            return Optional.of("must be 'SHA256:' followed by 43 base64 characters, as printed by ssh-keygen -lf");
-        }
-        String encoded = fingerprint.substring("SHA256:".length());
-        byte[] hash = Base64.getDecoder().decode(encoded + "=");
-        if (hash.length != 32 || !Base64.getEncoder().withoutPadding().encodeToString(hash).equals(encoded)) {
-            return Optional.of("is not the base64 of a SHA-256 hash");
-        }
-        return Optional.empty();
+        return HostKeys.fingerprintProblem(fingerprint);
     }
 
     /** An http(s) URL of a shop: no credentials in it, no fragment, a valid host. */
