@@ -140,6 +140,7 @@ public final class IncidentHandlingProcess {
         public static final String ESTIMATED_COST = "estimatedCostExclTax";
         public static final String IMPACTING_ACTIONS_ALLOWED = "impactingActionsAllowed";
         public static final String REMEDIATION_RESULT = "remediationResult";
+        public static final String ACTION_NOTES = "actionNotes";
         // Client decision (R4.3-t3 to t5)
         public static final String EMERGENCY_READY = "emergencyReady";
         public static final String READINESS_GAPS = "readinessGaps";

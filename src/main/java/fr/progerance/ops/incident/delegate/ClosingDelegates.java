@@ -27,9 +27,15 @@ public class ClosingDelegates {
             String number = ProcessVariables.requiredText(task, Vars.INCIDENT_NUMBER);
             String user = task.getAssignee();
             if (Elements.CARRY_OUT_ACTION.equals(task.getTaskDefinitionKey())) {
+                // Either a client decision (R4.3-t3..t5) or an approved complementary-work quote (RD-extra).
+                String what = ProcessVariables.flag(task, Vars.QUOTE_APPROVED) && ProcessVariables.text(task,
+                        Vars.DECISION_OUTCOME) == null
+                        ? "quote approved: " + ProcessVariables.text(task, Vars.QUOTE_DESCRIPTION)
+                        : ProcessVariables.text(task, Vars.DECISION_OUTCOME) + ": "
+                        + ProcessVariables.text(task, Vars.DECISION_DESCRIPTION);
+                String notes = ProcessVariables.text(task, Vars.ACTION_NOTES);
                 incidents.record(number, IncidentEvent.Kind.ACTION_CARRIED_OUT,
-                        ProcessVariables.text(task, Vars.DECISION_OUTCOME) + ": " + ProcessVariables.text(task,
-                                Vars.DECISION_DESCRIPTION), user);
+                        what + (notes == null ? "" : " (" + notes + ")"), user);
             } else if (!ProcessVariables.flag(task, Vars.RESTORED)) {
                 incidents.record(number, IncidentEvent.Kind.RESTORATION_NOT_CONFIRMED,
                         ProcessVariables.text(task, Vars.RESTORATION_NOTES), user);
