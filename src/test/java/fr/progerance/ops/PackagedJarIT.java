@@ -242,7 +242,9 @@ class PackagedJarIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tasks.statusCode()).isEqualTo(200);
         assertThat(tasks.body()).contains("count");
-        return new Session(browser, base, token);
+        // The login starts a new session with its own CSRF token.
+        return new Session(browser, base, tasks.headers().firstValue("X-XSRF-TOKEN")
+                .or(() -> login.headers().firstValue("X-XSRF-TOKEN")).orElse(token));
     }
 
     private record Session(HttpClient browser, String base, String xsrfToken) {
