@@ -79,10 +79,11 @@ public class IdentityBootstrap {
         grant(OpsGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(OpsGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
 
-        ensureFilter(FILTER_MY_TASKS, -10, "Tasks assigned to me",
+        // Tasklist opens the filter with the lowest priority: ops start with their group's work.
+        ensureFilter(FILTER_MY_TASKS, -5, "Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 List.of(OpsGroups.OPS, OpsGroups.MANAGERS));
-        ensureFilter(FILTER_GROUP_TASKS, -5, "Unclaimed tasks of my groups",
+        ensureFilter(FILTER_GROUP_TASKS, -10, "Unclaimed tasks of my groups",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
                 List.of(OpsGroups.OPS, OpsGroups.MANAGERS));
         ensureFilter(FILTER_ALL_TASKS, 0, "Every open task, for managers",

@@ -1,0 +1,201 @@
+package fr.progerance.ops.incident;
+
+import static fr.progerance.ops.contract.RegisterApi.body;
+import static fr.progerance.ops.contract.RegisterApi.created;
+import static fr.progerance.ops.contract.RegisterApi.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.progerance.ops.OpsSpringBootTest;
+import fr.progerance.ops.TestApi;
+import fr.progerance.ops.contract.RegisterApi;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.security.OpsGroups;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What an ops person sees: Camunda Tasklist in a real headless Chromium, logging in, opening the
+ * take-charge task of an incident started through the API, its Camunda Form rendered with the
+ * incident's context and deadline, and completing it.
+ */
+@OpsSpringBootTest
+class TasklistBrowserTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String USER = "tasklistops";
+    private static final String PASSWORD = "tasklist-ops-password";
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Debian's chromium and chromium-driver are not installed: ./run-tests installs them");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // Only loopback: no background traffic, no downloads (the machine's network is closed).
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1600,1200", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @AfterEach
+    void screenshot(TestInfo info) throws IOException {
+        if (browser != null) {
+            Path dir = Files.createDirectories(Path.of("target", "tasklist-screenshots"));
+            String name = info.getTestMethod().orElseThrow().getName();
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), browser.getPageSource());
+        }
+    }
+
+    @Test
+    @DisplayName("R4.3-p1: ops open the take-charge task in Tasklist, see its form with the deadline, and complete it")
+    void takeChargeInTasklist() throws Exception {
+        opsUser();
+        String pid = startIncident();
+        Task takeCharge = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(Elements.TAKE_CHARGE)
+                .singleResult();
+
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(USER);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+        // Tasklist opens on the ops group's filter, which lists the task by its name.
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[normalize-space()='Tasks for my groups']"))).click();
+        WebElement listed = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//a[contains(@href,'task=" + takeCharge.getId() + "')]")));
+        assertThat(listed.getText()).contains("Take charge of the incident");
+        listed.click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        wait.until(d -> form.getText().contains("Cause"));
+        String number = (String) runtime.getVariable(pid, Vars.INCIDENT_NUMBER);
+        assertThat(fieldValue(form, "incidentNumber")).isEqualTo(number);
+        assertThat(fieldValue(form, "slaRule")).isEqualTo("R4.3-p1");
+        assertThat(fieldValue(form, "interventionDue")).as("the deadline is shown in the form").isNotBlank();
+
+        // Tasklist shows the due date; ops claim the task, pick the cause in the form and complete it.
+        assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("Due in");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space()='Claim']"))).click();
+        wait.until(d -> USER.equals(tasks.createTaskQuery().taskId(takeCharge.getId()).singleResult().getAssignee()));
+        WebElement cause = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".fjs-form-field-select .fjs-input-group, .fjs-form-field-select input")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", cause);
+        cause.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(),'SYSTEM')]"))).click();
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", complete);
+        complete.click();
+
+        wait.until(d -> tasks.createTaskQuery().taskId(takeCharge.getId()).count() == 0);
+        assertThat(runtime.getVariable(pid, Vars.CAUSE_CATEGORY)).isEqualTo("SYSTEM");
+        assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(Elements.CHOOSE_REMEDIATION)
+                .count()).isEqualTo(1);
+    }
+
+    private static String fieldValue(WebElement form, String key) {
+        List<WebElement> inputs = form.findElements(By.cssSelector("[name='" + key + "'], #fjs-form-" + key));
+        if (inputs.isEmpty()) {
+            inputs = form.findElements(By.xpath(".//*[contains(@id,'" + key + "')]"));
+        }
+        assertThat(inputs).as("a field '%s' in the form", key).isNotEmpty();
+        return inputs.get(0).getAttribute("value");
+    }
+
+    private void opsUser() {
+        if (identity.createUserQuery().userId(USER).count() == 0) {
+            User u = identity.newUser(USER);
+            u.setFirstName("Tasklist");
+            u.setLastName("Ops");
+            u.setPassword(PASSWORD);
+            identity.saveUser(u);
+            identity.createMembership(USER, OpsGroups.OPS);
+        }
+    }
+
+    /** A level-1 PROGERANCE incident on a loopback server whose SSH and shop ports are closed. */
+    private String startIncident() throws IOException {
+        RegisterApi register = new RegisterApi(port);
+        TestApi api = register.api;
+        long clientId = register.createClient();
+        register.createContact(clientId, "PRIMARY", "mayAuthorise", true);
+        long contractId = created(api.post("/api/contracts", with(RegisterApi.contractBody(clientId),
+                "databaseConnectionQuota", 50)));
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        long serverId = created(api.post("/api/servers", with(RegisterApi.serverBody(contractId, "PROGERANCE"),
+                "address", "127.0.0.1", "sshPort", closed, "prestashopUrl", "http://127.0.0.1:" + closed + "/")));
+        assertThat(register.setStatus(contractId, "ACTIVE").status()).isEqualTo(200);
+        TestApi.Answer incident = api.post("/api/incidents", body("serverId", serverId, "category", "TROUBLESHOOTING",
+                "level", 1, "summary", "Page blanche sur la boutique", "source", "client", "detectedAt",
+                OffsetDateTime.now().minusMinutes(1).toString()));
+        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(incident.json().get("number").asText()).singleResult().getId();
+    }
+}
