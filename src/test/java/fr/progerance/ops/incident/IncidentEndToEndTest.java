@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import fr.progerance.ops.Mails;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
+import fr.progerance.ops.TestPorts;
 import fr.progerance.ops.calendar.IncidentCategory;
 import fr.progerance.ops.calendar.IncidentDeadlines;
 import fr.progerance.ops.calendar.Infrastructure;
@@ -67,7 +68,7 @@ class IncidentEndToEndTest {
     static final EmbeddedSshServer SSH = new EmbeddedSshServer();
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP)
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     private static final String FAILED_UNITS = "systemctl --failed --no-legend --plain";
@@ -354,6 +355,75 @@ class IncidentEndToEndTest {
     }
 
     @Test
+    @DisplayName("Ops start an incident from Tasklist's start form: same process, business key = incident number; a second one is attached")
+    void startFormFromTasklist() {
+        Fixture f = activeContract();
+        Map<String, Object> form = Map.of("serverId", f.serverId(), "category", "UPDATE", "level", "2",
+                "summary", "Mise à jour de sécurité urgente", "source", "tasklist",
+                "detectedAt", OffsetDateTime.now().minusMinutes(5).truncatedTo(ChronoUnit.MINUTES).toString());
+        TestApi.Answer started = submitStartForm(form);
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String pid = started.json().get("id").asText();
+        String number = (String) runtime.getVariable(pid, Vars.INCIDENT_NUMBER);
+        assertThat(started.json().get("businessKey").asText()).isEqualTo(number);
+        assertThat(task(pid, Elements.TAKE_CHARGE).getDueDate()).isEqualTo(runtime.getVariable(pid, Vars.INTERVENTION_DUE));
+        assertThat(api.get("/api/incidents/" + number).json().at("/sla/rule").asText()).isEqualTo("R4.3-p2");
+
+        TestApi.Answer second = submitStartForm(form);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("ended").asBoolean()).as("attached, not duplicated").isTrue();
+        assertThat(second.json().get("businessKey").asText()).isEqualTo(number);
+
+        // Tasklist shows the refusal on the start form; Camunda's REST API wraps a failed start as 500.
+        TestApi.Answer unknown = submitStartForm(with(form, "serverId", 987654321));
+        assertThat(unknown.status()).isEqualTo(500);
+        assertThat(unknown.json().get("message").asText()).contains("Invalid input: serverId (no server has id 987654321)");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentHandlingProcess.KEY)
+                .variableValueEquals(Vars.SERVER_ID, 987654321L).count()).as("nothing half-started").isZero();
+    }
+
+    @Test
+    @DisplayName("R4.3-t2: TIERCE outside business hours without prior agreement: the client is told in French, ops record its agreement")
+    void tierceOutOfHoursNeedsAgreement() throws Exception {
+        Fixture f = activeContract("TIERCE", 1, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, true);
+        TestApi.Answer contract = api.get("/api/contracts/" + f.contractId());
+        TestApi.Answer noPriorAgreement = api.put("/api/contracts/" + f.contractId(), with(
+                RegisterApi.contractBody(f.clientId()), "reference", contract.json().get("reference").asText(),
+                "serviceLevel", 1, "databaseConnectionQuota", 100, "tierceOutOfHoursAgreed", false));
+        assertThat(noPriorAgreement.status()).as(noPriorAgreement.toString()).isEqualTo(200);
+        java.time.ZonedDateTime sunday = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"))
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY))
+                .withHour(3).withMinute(0).withSecond(0).withNano(0);
+        if (sunday.isAfter(java.time.ZonedDateTime.now())) {
+            sunday = sunday.minusWeeks(1);
+        }
+        TestApi.Answer reported = api.post("/api/incidents", body("serverId", f.serverId(), "category", "TROUBLESHOOTING",
+                "level", 1, "summary", "Service PHP arrêté", "source", "monitoring", "detectedAt",
+                sunday.toOffsetDateTime().toString()));
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String number = reported.json().get("number").asText();
+        String pid = processInstanceId(number);
+        assertThat(runtime.getVariable(pid, Vars.NEEDS_CLIENT_AGREEMENT)).isEqualTo(true);
+        assertThat(task(pid, Elements.TAKE_CHARGE)).as("nothing to take in charge before the agreement").isNull();
+
+        executeJob(pid, Elements.NOTIFY_OUT_OF_HOURS);
+        MimeMessage told = mailTo(f.primaryEmail(), number + " : incident signalé hors heures ouvrées");
+        assertThat(Mails.text(told)).contains("aucun délai d'intervention n'est garanti").contains("prochaine ouverture");
+
+        Instant agreedAt = Instant.now();
+        complete(task(pid, Elements.RECORD_AGREEMENT), Map.of(Vars.CLIENT_AGREES_NOW, true));
+        Task takeCharge = task(pid, Elements.TAKE_CHARGE);
+        assertThat(takeCharge.getDueDate().toInstant()).isBetween(agreedAt.plusSeconds(14 * 60),
+                Instant.now().plusSeconds(15 * 60));
+        JsonNode record = api.get("/api/incidents/" + number).json();
+        assertThat(record.at("/sla/restorationBestEffort").asBoolean()).isTrue();
+        List<String> kinds = new ArrayList<>();
+        record.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds).containsSubsequence("REPORTED", "CLIENT_TOLD_NO_GUARANTEE", "CLIENT_AGREED_TO_ACT_NOW",
+                "CLOCKS_STARTED");
+    }
+
+    @Test
     @DisplayName("Bad reports answer 400 naming each field; a level above the contract's and a suspended contract are refused")
     void validation() {
         TestApi.Answer empty = api.post("/api/incidents", Map.of());
@@ -399,6 +469,14 @@ class IncidentEndToEndTest {
 
     private void executeJob(String pid, String activityId) {
         management.executeJob(job(pid, activityId).getId());
+    }
+
+    /** Starts IncidentHandling with its start form's fields, as Tasklist's "Start process" does. */
+    private TestApi.Answer submitStartForm(Map<String, Object> fields) {
+        Map<String, Object> typed = new java.util.LinkedHashMap<>();
+        fields.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        return api.post("/engine-rest/process-definition/key/" + IncidentHandlingProcess.KEY + "/submit-form",
+                Map.of("variables", typed));
     }
 
     /** Completes a task through Camunda's REST API, as Tasklist does. */

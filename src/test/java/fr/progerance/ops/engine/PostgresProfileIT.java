@@ -20,9 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The {@code prod} profile on a real PostgreSQL server (embedded, started by the test): Camunda
  * creates its schema, Flyway applies the application's migrations, the API works, and a second
- * start on the same database finds everything in place.
+ * start on the same database finds everything in place. An integration test (Failsafe, its own
+ * JVM): Camunda's process-engine registry and webapp delegates are static, so closing these
+ * applications must not happen in the JVM of the shared Spring test context.
  */
-class PostgresProfileTest {
+class PostgresProfileIT {
 
     private static EmbeddedPostgres postgres;
 

@@ -1,0 +1,23 @@
+package fr.progerance.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** Loopback ports chosen once per test JVM, for peers that the shared Spring context must know. */
+public final class TestPorts {
+
+    /** The SMTP server (GreenMail) of the tests that read mail; the test profile's spring.mail.port. */
+    public static final int SMTP = free();
+
+    private TestPorts() {
+    }
+
+    private static int free() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
