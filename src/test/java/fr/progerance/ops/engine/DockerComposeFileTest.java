@@ -38,7 +38,8 @@ class DockerComposeFileTest {
                 .contains("image: postgres:15")
                 .contains("SPRING_PROFILES_ACTIVE: prod")
                 .contains("OPS_DB_URL: jdbc:postgresql://postgres:5432/ops")
-                .contains("condition: service_healthy");
+                .contains("condition: service_healthy")
+                .contains("opsdata:/opt/ops-engine/data");
     }
 
     @Test
