@@ -16,9 +16,12 @@ import org.springframework.stereotype.Component;
 public class ShopCheck {
 
     private final IncidentSettings settings;
+    private final HttpClient http;
 
     public ShopCheck(IncidentSettings settings) {
         this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.getHttpTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** What the shop answered. */
@@ -37,8 +40,6 @@ public class ShopCheck {
 
     public Answer check(String url) {
         long start = System.nanoTime();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.getHttpTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(settings.getHttpTimeout())
                     .header("User-Agent", "ops-engine shop check").GET().build(), HttpResponse.BodyHandlers.discarding());
