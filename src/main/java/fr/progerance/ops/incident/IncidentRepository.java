@@ -15,4 +15,6 @@ public interface IncidentRepository extends JpaRepository<Incident, Long> {
     List<Incident> findByStatusOrderByIdDesc(IncidentStatus status);
 
     List<Incident> findAllByOrderByIdDesc();
+
+    long countByStatusAndInfrastructure(IncidentStatus status, fr.progerance.ops.calendar.Infrastructure infrastructure);
 }

@@ -38,9 +38,11 @@ public class IncidentService {
     private final ContactRepository contacts;
     private final ContractClock clock;
     private final IncidentSettings settings;
+    private final IncidentMetrics metrics;
 
     public IncidentService(IncidentRepository incidents, IncidentEventRepository events, ServerRepository servers,
-            ContractRepository contracts, ContactRepository contacts, ContractClock clock, IncidentSettings settings) {
+            ContractRepository contracts, ContactRepository contacts, ContractClock clock, IncidentSettings settings,
+            IncidentMetrics metrics) {
         this.incidents = incidents;
         this.events = events;
         this.servers = servers;
@@ -48,6 +50,7 @@ public class IncidentService {
         this.contacts = contacts;
         this.clock = clock;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** A report and whether it was attached to an incident already open. */
@@ -95,6 +98,7 @@ public class IncidentService {
                 report.detectedAt(), now, reportedBy));
         incident.assignNumber(settings.getNumberPrefix(), clock.atZone(report.detectedAt()).getYear());
         event(incident, IncidentEvent.Kind.REPORTED, report.source() + ": " + report.summary(), reportedBy);
+        metrics.reported(incident);
         LOG.info("Incident {} opened on server {} ({}, level {}, {})", incident.getNumber(), server.getName(),
                 server.getInfrastructure(), report.level(), report.category());
         return new Reported(incident, false);
@@ -152,7 +156,11 @@ public class IncidentService {
 
     public void takeCharge(String number, String by, CauseCategory cause, String notes) {
         Incident incident = get(number);
+        boolean breachedBefore = incident.isInterventionBreached();
         incident.takeCharge(clock.instant(), by, cause);
+        if (!breachedBefore && incident.isInterventionBreached()) {
+            metrics.interventionBreached(incident);
+        }
         event(incident, IncidentEvent.Kind.TAKEN_IN_CHARGE, "cause " + cause + (notes == null || notes.isBlank()
                 ? "" : ": " + notes), by);
     }
@@ -160,6 +168,9 @@ public class IncidentService {
     /** The intervention deadline passed with the take-charge task still open: a breach (R4.3-*). */
     public Incident recordInterventionBreach(String number) {
         Incident incident = get(number);
+        if (!incident.isInterventionBreached()) {
+            metrics.interventionBreached(incident);
+        }
         incident.markInterventionBreached();
         event(incident, IncidentEvent.Kind.INTERVENTION_BREACHED, "intervention due " + incident.getInterventionDue()
                 + " passed", null);
@@ -176,6 +187,9 @@ public class IncidentService {
         if (!incident.isOpen()) {
             return false;
         }
+        if (!incident.isRestorationBreached()) {
+            metrics.restorationBreached(incident);
+        }
         incident.markRestorationBreached();
         event(incident, IncidentEvent.Kind.RESTORATION_BREACHED, "restoration due " + incident.getRestorationDue()
                 + " passed", null);
@@ -186,7 +200,11 @@ public class IncidentService {
     public Incident close(String number, String by, String notes) {
         Incident incident = get(number);
         Instant now = clock.instant();
+        boolean breachedBefore = incident.isRestorationBreached();
         incident.close(now, now);
+        if (!breachedBefore && incident.isRestorationBreached()) {
+            metrics.restorationBreached(incident);
+        }
         event(incident, IncidentEvent.Kind.RESTORED, notes, by);
         event(incident, IncidentEvent.Kind.CLOSED, incident.isRestorationBreached() ? "restoration deadline missed"
                 : "restoration deadline met or best effort", by);

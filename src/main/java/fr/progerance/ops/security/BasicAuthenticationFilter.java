@@ -38,10 +38,13 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final Collection<String> apiGroups;
+    private final Collection<String> metricsGroups;
 
-    public BasicAuthenticationFilter(IdentityService identityService, Collection<String> apiGroups) {
+    public BasicAuthenticationFilter(IdentityService identityService, Collection<String> apiGroups,
+            Collection<String> metricsGroups) {
         this.identityService = identityService;
         this.apiGroups = List.copyOf(apiGroups);
+        this.metricsGroups = List.copyOf(metricsGroups);
     }
 
     @Override
@@ -68,9 +71,11 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
                 .map(Group::getId).toList();
         List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
                 .list().stream().map(Tenant::getId).toList();
-        if (!path.startsWith("/engine-rest") && groups.stream().noneMatch(apiGroups::contains)) {
+        Collection<String> required = path.startsWith("/actuator") ? metricsGroups
+                : path.startsWith("/engine-rest") ? null : apiGroups;
+        if (required != null && groups.stream().noneMatch(required::contains)) {
             deny(response, HttpServletResponse.SC_FORBIDDEN, "User '" + userId + "' is in none of the groups "
-                    + apiGroups + " that may use this API");
+                    + required + " that may use this API");
             return;
         }
         identityService.setAuthentication(userId, groups, tenants);

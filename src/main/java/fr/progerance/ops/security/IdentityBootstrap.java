@@ -53,6 +53,7 @@ public class IdentityBootstrap {
         ensureGroup(OpsGroups.ADMIN, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         ensureGroup(OpsGroups.OPS, "Operations", Groups.GROUP_TYPE_WORKFLOW);
         ensureGroup(OpsGroups.MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);
+        ensureGroup(OpsGroups.MONITORING, "Monitoring (metrics only)", Groups.GROUP_TYPE_SYSTEM);
 
         // Administrators may do everything, as Camunda's own first-user setup grants.
         for (Resource resource : Resources.values()) {

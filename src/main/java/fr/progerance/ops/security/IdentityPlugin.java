@@ -18,10 +18,12 @@ public class IdentityPlugin extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityPlugin.class);
 
     private final AdminSettings admin;
+    private final MonitoringSettings monitoring;
     private final List<IdentityContributor> contributors;
 
-    public IdentityPlugin(AdminSettings admin, List<IdentityContributor> contributors) {
+    public IdentityPlugin(AdminSettings admin, MonitoringSettings monitoring, List<IdentityContributor> contributors) {
         this.admin = admin;
+        this.monitoring = monitoring;
         this.contributors = contributors;
     }
 
@@ -34,6 +36,10 @@ public class IdentityPlugin extends AbstractProcessEnginePlugin {
                     List.of(OpsGroups.ADMIN));
         } else {
             LOG.warn("No administrator password is set (OPS_ADMIN_PASSWORD): only the demo login exists");
+        }
+        if (monitoring.hasPassword()) {
+            identities.ensureUser(monitoring.username(), monitoring.password(), "Monitoring", "", null,
+                    List.of(OpsGroups.MONITORING));
         }
         contributors.forEach(c -> c.contribute(identities));
     }

@@ -12,8 +12,14 @@ public final class OpsGroups {
     /** Managers: watch dashboards and Cockpit, approve what the contract reserves to them. */
     public static final String MANAGERS = "managers";
 
-    /** Groups whose members may call {@code /api/**} and the metrics endpoints. */
+    /** Monitoring systems (Prometheus): may read the metrics, nothing else. */
+    public static final String MONITORING = "monitoring";
+
+    /** Groups whose members may call {@code /api/**}. */
     public static final List<String> API_GROUPS = List.of(ADMIN, OPS, MANAGERS);
+
+    /** Groups whose members may read {@code /actuator/**} (metrics for the dashboards). */
+    public static final List<String> METRICS_GROUPS = List.of(ADMIN, OPS, MANAGERS, MONITORING);
 
     private OpsGroups() {
     }

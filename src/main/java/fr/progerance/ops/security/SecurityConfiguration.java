@@ -17,7 +17,8 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(IdentityService identityService) {
         FilterRegistrationBean<BasicAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, OpsGroups.API_GROUPS));
+                new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, OpsGroups.API_GROUPS,
+                        OpsGroups.METRICS_GROUPS));
         registration.setName("ops-basic-authentication");
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -32,20 +32,23 @@ class DockerComposeFileTest {
     @Test
     @DisplayName("The compose file validates and starts the engine with the prod profile on PostgreSQL")
     void validates() throws Exception {
-        Result r = config(Map.of("OPS_DB_PASSWORD", "db-secret", "OPS_ADMIN_PASSWORD", "admin-secret"));
+        Result r = config(Map.of("OPS_DB_PASSWORD", "db-secret", "OPS_ADMIN_PASSWORD", "admin-secret",
+                "GRAFANA_ADMIN_PASSWORD", "grafana-secret"));
         assertThat(r.exit).as(r.output).isZero();
         assertThat(r.output)
                 .contains("image: postgres:15")
                 .contains("SPRING_PROFILES_ACTIVE: prod")
                 .contains("OPS_DB_URL: jdbc:postgresql://postgres:5432/ops")
                 .contains("condition: service_healthy")
-                .contains("opsdata:/opt/ops-engine/data");
+                .contains("opsdata:/opt/ops-engine/data")
+                .contains("prometheus.yml:/etc/prometheus/prometheus.yml")
+                .contains("dashboards:/var/lib/grafana/dashboards");
     }
 
     @Test
     @DisplayName("Without the secrets the compose file refuses, naming the missing variable")
     void refusesWithoutSecrets() throws Exception {
-        Result r = config(Map.of("OPS_DB_PASSWORD", "db-secret"));
+        Result r = config(Map.of("OPS_DB_PASSWORD", "db-secret", "GRAFANA_ADMIN_PASSWORD", "grafana-secret"));
         assertThat(r.exit).isNotZero();
         assertThat(r.output).contains("OPS_ADMIN_PASSWORD");
     }

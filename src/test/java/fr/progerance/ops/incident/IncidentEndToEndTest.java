@@ -297,6 +297,11 @@ class IncidentEndToEndTest {
         mailTo("direction@progerance.example", "ESCALADE " + number);
         assertThat(task(pid, Elements.TAKE_CHARGE)).as("the timer does not interrupt the task").isNotNull();
         assertThat(api.get("/api/incidents/" + number).json().get("interventionBreached").asBoolean()).isTrue();
+        JsonNode breaches = api.get("/actuator/metrics/ops.incident.breaches?tag=deadline:intervention"
+                + "&tag=infrastructure:PROGERANCE").json();
+        assertThat(breaches.at("/measurements/0/value").asDouble()).as("the dashboards count the breach").isPositive();
+        assertThat(api.get("/actuator/metrics/ops.incidents.open?tag=infrastructure:PROGERANCE").json()
+                .at("/measurements/0/value").asDouble()).isPositive();
     }
 
     @Test

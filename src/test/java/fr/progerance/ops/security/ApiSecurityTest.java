@@ -136,6 +136,17 @@ class ApiSecurityTest {
     }
 
     @Test
+    @DisplayName("The monitoring account from the settings reads the metrics and nothing else")
+    void monitoringAccount() {
+        TestApi prometheus = TestApi.as(port, "prometheus", "test-monitoring-secret");
+        assertThat(prometheus.get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(prometheus.get("/api/clients").status()).isEqualTo(403);
+        assertThat(identityService.createUserQuery().userId("prometheus").memberOfGroup(OpsGroups.MONITORING).count())
+                .isEqualTo(1);
+        assertThat(prometheus.get("/engine-rest/group?id=" + OpsGroups.OPS).json()).as("no Camunda grants").isEmpty();
+    }
+
+    @Test
     @DisplayName("Health answers without credentials but metrics need them")
     void actuator() {
         assertThat(TestApi.anonymous(port).get("/actuator/health").status()).isEqualTo(200);

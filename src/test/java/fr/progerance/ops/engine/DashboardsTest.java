@@ -1,0 +1,69 @@
+package fr.progerance.ops.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.progerance.ops.OpsSpringBootTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The dashboards (dashboards/) read metrics the engine really publishes: every {@code ops_*} series
+ * a Grafana panel or a Prometheus alert queries is a meter of the running application.
+ */
+@OpsSpringBootTest
+class DashboardsTest {
+
+    private static final Pattern SERIES = Pattern.compile("\\bops_[a-z_]+");
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    @DisplayName("Every ops_* series of the Grafana dashboards and Prometheus alerts is a meter of the engine")
+    void dashboardsReadRealMetrics() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("dashboards/grafana/dashboards/incidents.json").toFile());
+        List<String> expressions = new ArrayList<>();
+        dashboard.get("panels").forEach(p -> p.get("targets").forEach(t -> expressions.add(t.get("expr").asText())));
+        Map<String, Object> alerts = new Yaml().load(Files.readString(Path.of("dashboards/prometheus/alerts.yml")));
+        for (Object group : (List<?>) alerts.get("groups")) {
+            for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
+                expressions.add(String.valueOf(((Map<?, ?>) rule).get("expr")));
+            }
+        }
+        TreeSet<String> series = new TreeSet<>();
+        for (String e : expressions) {
+            Matcher m = SERIES.matcher(e);
+            while (m.find()) {
+                series.add(m.group());
+            }
+        }
+        assertThat(series).contains("ops_incidents_open", "ops_incident_breaches_total", "ops_engine_incidents_open");
+        for (String s : series) {
+            String meter = s.replaceFirst("_total$", "").replace('_', '.');
+            assertThat(registry.find(meter).meter()).as("meter %s behind the series %s", meter, s).isNotNull();
+        }
+    }
+
+    @Test
+    @DisplayName("Prometheus scrapes the engine's metrics endpoint with the monitoring account")
+    void prometheusConfig() throws Exception {
+        Map<String, Object> config = new Yaml().load(Files.readString(Path.of("dashboards/prometheus/prometheus.yml")));
+        Map<?, ?> job = (Map<?, ?>) ((List<?>) config.get("scrape_configs")).get(0);
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        assertThat(((Map<?, ?>) job.get("basic_auth")).get("username")).isEqualTo("prometheus");
+        assertThat(((Map<?, ?>) job.get("basic_auth"))).containsKey("password_file").doesNotContainKey("password");
+    }
+}
