@@ -25,7 +25,8 @@ public record IncidentDeadlines(boolean guaranteed, OffsetDateTime interventionD
         return switch (rule) {
             case SlaRule.PROGERANCE_N1, SlaRule.TIERCE_BUSINESS_HOURS -> SlaClock.CONTINUOUS;
             case SlaRule.PROGERANCE_N2 -> SlaClock.LEVEL_2_WINDOW;
-            case SlaRule.TIERCE_OUTSIDE_BUSINESS_HOURS -> null;
+            // R4.3-t2 with the client's agreement runs the R4.3-t1 time continuously; without it, nothing runs.
+            case SlaRule.TIERCE_OUTSIDE_BUSINESS_HOURS -> guaranteed ? SlaClock.CONTINUOUS : null;
             default -> throw new IllegalStateException("No clock known for rule " + rule);
         };
     }

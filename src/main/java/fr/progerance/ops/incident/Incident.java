@@ -110,6 +110,10 @@ public class Incident {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** R9: force majeure declared at this instant and not lifted yet; the SLA clocks are suspended. */
+    @Column(name = "force_majeure_since")
+    private Instant forceMajeureSince;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -185,9 +189,32 @@ public class Incident {
         this.restoredAt = restoredAt;
         this.closedAt = closedAt;
         this.status = IncidentStatus.CLOSED;
+        this.forceMajeureSince = null;
         if (restorationDue != null && restoredAt.isAfter(restorationDue)) {
             this.restorationBreached = true;
         }
+    }
+
+    /** The deadlines as the calendar component knows them (for R9 suspensions). */
+    public IncidentDeadlines deadlines(java.util.function.Function<Instant, java.time.OffsetDateTime> atZone) {
+        return new IncidentDeadlines(Boolean.TRUE.equals(slaGuaranteed),
+                interventionDue == null ? null : atZone.apply(interventionDue),
+                restorationDue == null ? null : atZone.apply(restorationDue), slaRule);
+    }
+
+    void suspendClocks(Instant since) {
+        this.forceMajeureSince = since;
+    }
+
+    /** R9: the clocks run again; the deadlines moved by the time the force majeure lasted. */
+    void resumeClocks(IncidentDeadlines moved) {
+        this.forceMajeureSince = null;
+        this.interventionDue = moved.interventionDue() == null ? null : moved.interventionDue().toInstant();
+        this.restorationDue = moved.restorationDue() == null ? null : moved.restorationDue().toInstant();
+    }
+
+    public Instant getForceMajeureSince() {
+        return forceMajeureSince;
     }
 
     public boolean isOpen() {

@@ -23,13 +23,33 @@ import org.springframework.web.bind.annotation.RestController;
 public class IncidentController {
 
     private final IncidentIntake intake;
+    private final ForceMajeureDeclaration forceMajeure;
     private final IncidentService incidents;
     private final ContractClock clock;
 
-    public IncidentController(IncidentIntake intake, IncidentService incidents, ContractClock clock) {
+    public IncidentController(IncidentIntake intake, ForceMajeureDeclaration forceMajeure, IncidentService incidents,
+            ContractClock clock) {
         this.intake = intake;
+        this.forceMajeure = forceMajeure;
         this.incidents = incidents;
         this.clock = clock;
+    }
+
+    /** The body of {@code POST /api/incidents/{number}/force-majeure}. */
+    public record ForceMajeureRequest(@jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /**
+     * R9: managers declare force majeure; the SLA clocks stop until they lift it in Tasklist.
+     * 409 when the incident is closed or already under force majeure; 403 for non-managers.
+     */
+    @PostMapping(path = "/{number}/force-majeure", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public IncidentView declareForceMajeure(@PathVariable String number,
+            @Valid @RequestBody ForceMajeureRequest request) {
+        forceMajeure.declare(number, request.reason().strip());
+        Incident incident = incidents.get(number);
+        return IncidentView.of(incident, false, incidents.timeline(incident), clock);
     }
 
     /** 201 with the new incident; 200 when the report was attached to the open incident. */

@@ -74,6 +74,14 @@ public final class IncidentHandlingProcess {
         public static final String CLOSE = "Task_CloseIncident";
         public static final String SEND_REPORT = "Task_SendIncidentReport";
         public static final String END_CLOSED = "EndEvent_IncidentClosed";
+        // R9: force majeure, an event subprocess that may start at any time while the incident is open
+        public static final String FORCE_MAJEURE = "SubProcess_ForceMajeure";
+        public static final String FORCE_MAJEURE_START = "StartEvent_ForceMajeureDeclared";
+        public static final String SUSPEND_CLOCKS = "Task_SuspendSlaClocks";
+        public static final String LIFT_FORCE_MAJEURE = "Task_LiftForceMajeure";
+        public static final String RESUME_CLOCKS = "Task_ResumeSlaClocks";
+        public static final String REACTIVATE_TIMERS = "Task_ReactivateSlaTimers";
+        public static final String END_FORCE_MAJEURE = "EndEvent_ForceMajeureLifted";
 
         private Elements() {
         }
@@ -85,6 +93,8 @@ public final class IncidentHandlingProcess {
         public static final String CLIENT_DECISION = "Message_ClientDecision";
         /** A client answered the complementary-work quote (RD-extra) by its signed link. */
         public static final String QUOTE_DECISION = "Message_QuoteDecision";
+        /** R9: managers declared force majeure on the incident (POST /api/incidents/{n}/force-majeure). */
+        public static final String FORCE_MAJEURE = "Message_ForceMajeureDeclared";
 
         private Messages() {
         }
@@ -162,6 +172,9 @@ public final class IncidentHandlingProcess {
         public static final String SERVICE_CHECK = "serviceCheck";
         public static final String RESTORED = "restored";
         public static final String RESTORATION_NOTES = "restorationNotes";
+        // Force majeure (R9)
+        public static final String FORCE_MAJEURE_REASON = "forceMajeureReason";
+        public static final String FORCE_MAJEURE_NOTES = "forceMajeureNotes";
 
         private Vars() {
         }

@@ -39,10 +39,11 @@ public class IncidentService {
     private final ContractClock clock;
     private final IncidentSettings settings;
     private final IncidentMetrics metrics;
+    private final fr.progerance.ops.calendar.SlaDeadlines slaDeadlines;
 
     public IncidentService(IncidentRepository incidents, IncidentEventRepository events, ServerRepository servers,
             ContractRepository contracts, ContactRepository contacts, ContractClock clock, IncidentSettings settings,
-            IncidentMetrics metrics) {
+            IncidentMetrics metrics, fr.progerance.ops.calendar.SlaDeadlines slaDeadlines) {
         this.incidents = incidents;
         this.events = events;
         this.servers = servers;
@@ -51,6 +52,7 @@ public class IncidentService {
         this.clock = clock;
         this.settings = settings;
         this.metrics = metrics;
+        this.slaDeadlines = slaDeadlines;
     }
 
     /** A report and whether it was attached to an incident already open. */
@@ -209,6 +211,39 @@ public class IncidentService {
         event(incident, IncidentEvent.Kind.CLOSED, incident.isRestorationBreached() ? "restoration deadline missed"
                 : "restoration deadline met or best effort", by);
         return incident;
+    }
+
+    /**
+     * R9: force majeure suspends the incident's SLA clocks from now.
+     *
+     * @throws ConflictException the incident is closed or already under force majeure
+     */
+    public Incident declareForceMajeure(String number, String reason, String by) {
+        Incident incident = get(number);
+        if (!incident.isOpen() || incident.getForceMajeureSince() != null) {
+            throw new ConflictException("Incident " + number + (incident.isOpen()
+                    ? " is already under force majeure since " + clock.atZone(incident.getForceMajeureSince())
+                    : " is closed"), List.of(new FieldProblem("number", "no clock to suspend")));
+        }
+        incident.suspendClocks(clock.instant());
+        event(incident, IncidentEvent.Kind.FORCE_MAJEURE_DECLARED, "R9: " + reason, by);
+        return incident;
+    }
+
+    /** R9: the force majeure ended; the deadlines move by the clock time it suspended. */
+    public IncidentDeadlines liftForceMajeure(String number, String by, String notes) {
+        Incident incident = get(number);
+        if (incident.getForceMajeureSince() == null) {
+            return incident.deadlines(clock::atZone);
+        }
+        Instant since = incident.getForceMajeureSince();
+        IncidentDeadlines moved = slaDeadlines.resumeAfterSuspension(incident.deadlines(clock::atZone), since,
+                clock.instant());
+        incident.resumeClocks(moved);
+        event(incident, IncidentEvent.Kind.FORCE_MAJEURE_LIFTED, "R9: suspended since " + clock.atZone(since)
+                + "; intervention due " + moved.interventionDue() + ", restoration due " + moved.restorationDue()
+                + (notes == null || notes.isBlank() ? "" : " (" + notes + ")"), by);
+        return moved;
     }
 
     public void record(String number, IncidentEvent.Kind kind, String detail, String actor) {

@@ -14,7 +14,8 @@ public record IncidentView(
         String infrastructure, String summary, String source, OffsetDateTime detectedAt, OffsetDateTime reportedAt,
         String reportedBy, Sla sla, OffsetDateTime takenInChargeAt, String takenInChargeBy,
         boolean interventionBreached, OffsetDateTime restoredAt, boolean restorationBreached, String causeCategory,
-        String responsibility, OffsetDateTime closedAt, String processInstanceId, List<Event> timeline) {
+        String responsibility, OffsetDateTime closedAt, OffsetDateTime forceMajeureSince, String processInstanceId,
+        List<Event> timeline) {
 
     /** The contract's clocks for this incident. */
     public record Sla(String rule, Boolean guaranteed, OffsetDateTime clockStartedAt, OffsetDateTime interventionDue,
@@ -36,7 +37,7 @@ public record IncidentView(
                 at(clock, i.getRestoredAt()), i.isRestorationBreached(),
                 i.getCauseCategory() == null ? null : i.getCauseCategory().name(),
                 i.getResponsibility() == null ? null : i.getResponsibility().name(), at(clock, i.getClosedAt()),
-                i.getProcessInstanceId(),
+                at(clock, i.getForceMajeureSince()), i.getProcessInstanceId(),
                 events.stream().map(e -> new Event(at(clock, e.getAt()), e.getKind().name(), e.getDetail(),
                         e.getActor())).toList());
     }

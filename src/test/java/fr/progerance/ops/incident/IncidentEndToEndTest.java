@@ -23,6 +23,7 @@ import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.remote.EmbeddedSshServer;
+import fr.progerance.ops.security.OpsGroups;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +92,9 @@ class IncidentEndToEndTest {
 
     @Autowired
     SlaDeadlines sla;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     RegisterApi register;
     TestApi api;
@@ -426,6 +431,66 @@ class IncidentEndToEndTest {
         record.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
         assertThat(kinds).containsSubsequence("REPORTED", "CLIENT_TOLD_NO_GUARANTEE", "CLIENT_AGREED_TO_ACT_NOW",
                 "CLOCKS_STARTED");
+    }
+
+    @Test
+    @DisplayName("R9: managers declare force majeure; the SLA timers stop, and lifting it in Tasklist moves the deadlines")
+    void forceMajeure() throws Exception {
+        manager("fmmanager");
+        Fixture f = activeContract();
+        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        Date dueBefore = (Date) runtime.getVariable(pid, Vars.INTERVENTION_DUE);
+
+        TestApi ops = TestApi.asAdmin(port);
+        TestApi manager = TestApi.as(port, "fmmanager", "fm-manager-password");
+        assertThat(TestApi.as(port, "fmops", "fm-ops-password").post("/api/incidents/" + number + "/force-majeure",
+                Map.of("reason", "x")).status()).as("ops may not declare it").isEqualTo(403);
+        assertThat(manager.post("/api/incidents/" + number + "/force-majeure", Map.of("reason", " ")).status())
+                .isEqualTo(400);
+        TestApi.Answer declared = manager.post("/api/incidents/" + number + "/force-majeure",
+                Map.of("reason", "Inondation du centre de données"));
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
+        assertThat(declared.json().get("forceMajeureSince").isNull()).isFalse();
+        assertThat(manager.post("/api/incidents/" + number + "/force-majeure", Map.of("reason", "encore")).status())
+                .as("already declared").isEqualTo(409);
+        assertThat(management.createJobQuery().processInstanceId(pid).timers().suspended().count())
+                .as("the GTI and GTR timers are suspended").isEqualTo(2);
+
+        Thread.sleep(1_100); // the suspension lasts a measurable time
+        Task lift = task(pid, Elements.LIFT_FORCE_MAJEURE);
+        TestApi.Answer lifted = manager.post("/engine-rest/task/" + lift.getId() + "/complete", Map.of("variables",
+                Map.of(Vars.FORCE_MAJEURE_NOTES, Map.of("value", "Eau évacuée"))));
+        assertThat(lifted.status()).as(lifted.toString()).isEqualTo(204);
+        executeJob(pid, Elements.REACTIVATE_TIMERS);
+
+        Date dueAfter = (Date) runtime.getVariable(pid, Vars.INTERVENTION_DUE);
+        assertThat(dueAfter).isAfter(dueBefore);
+        assertThat(task(pid, Elements.TAKE_CHARGE).getDueDate()).isEqualTo(dueAfter);
+        Job timer = management.createJobQuery().processInstanceId(pid).activityId(Elements.TIMER_INTERVENTION)
+                .singleResult();
+        assertThat(timer.isSuspended()).isFalse();
+        assertThat(timer.getDuedate()).isEqualTo(dueAfter);
+        JsonNode record = ops.get("/api/incidents/" + number).json();
+        assertThat(record.get("forceMajeureSince").isNull()).isTrue();
+        assertThat(OffsetDateTime.parse(record.at("/sla/interventionDue").asText()).toInstant()
+                .truncatedTo(ChronoUnit.MILLIS)).as("the record and the process agree").isEqualTo(dueAfter.toInstant());
+        List<String> kinds = new ArrayList<>();
+        record.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds).containsSubsequence("FORCE_MAJEURE_DECLARED", "FORCE_MAJEURE_LIFTED");
+    }
+
+    private void manager(String id) {
+        for (String[] u : new String[][] {{id, "fm-manager-password", OpsGroups.MANAGERS},
+                {"fmops", "fm-ops-password", OpsGroups.OPS}}) {
+            if (identity.createUserQuery().userId(u[0]).count() == 0) {
+                org.camunda.bpm.engine.identity.User user = identity.newUser(u[0]);
+                user.setPassword(u[1]);
+                identity.saveUser(user);
+                identity.createMembership(u[0], u[2]);
+            }
+        }
     }
 
     @Test

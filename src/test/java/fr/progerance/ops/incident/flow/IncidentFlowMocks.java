@@ -60,6 +60,9 @@ final class IncidentFlowMocks {
         static final String RESTRICT_ACTIONS = "restrictToNonImpactingActionsDelegate";
         static final String CLOSE = "closeIncidentDelegate";
         static final String SEND_REPORT = "sendIncidentReportDelegate";
+        static final String SUSPEND_CLOCKS = "suspendSlaClocksDelegate";
+        static final String RESUME_CLOCKS = "resumeSlaClocksDelegate";
+        static final String REACTIVATE_TIMERS = "reactivateSlaTimersDelegate";
         static final String REMEDIATION_VALIDATOR = "remediationChoiceValidator";
         static final String TIMELINE_LISTENER = "incidentTimelineListener";
 
@@ -177,6 +180,15 @@ final class IncidentFlowMocks {
             execution.setVariable(Vars.DECISION_OUTCOME, DecisionOutcome.NON_IMPACTING_ONLY.name());
         });
         delegate(Beans.CLOSE, execution -> requiredText(execution, Vars.INCIDENT_NUMBER));
+        delegate(Beans.SUSPEND_CLOCKS, this::suspendClocks);
+        delegate(Beans.RESUME_CLOCKS, this::resumeClocks);
+        delegate(Beans.REACTIVATE_TIMERS, execution -> {
+            var management = execution.getProcessEngineServices().getManagementService();
+            for (String timer : DEADLINE_TIMERS) {
+                management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer)
+                        .list().forEach(job -> management.activateJobById(job.getId()));
+            }
+        });
         delegate(Beans.SEND_REPORT, execution -> requiredText(execution, Vars.INCIDENT_NUMBER));
 
         Mocks.register(Beans.REMEDIATION_VALIDATOR, (TaskListener) task -> {
@@ -195,6 +207,50 @@ final class IncidentFlowMocks {
             body.execute(execution);
         });
     }
+
+    /** The deadline timers of R4.3-* (R9 suspends and moves them). */
+    private static final java.util.List<String> DEADLINE_TIMERS = java.util.List.of(
+            fr.progerance.ops.incident.IncidentHandlingProcess.Elements.TIMER_INTERVENTION,
+            fr.progerance.ops.incident.IncidentHandlingProcess.Elements.TIMER_RESTORATION);
+
+    /** ForceMajeureDelegates.suspend: the deadline timers stop. */
+    private void suspendClocks(DelegateExecution execution) {
+        var management = execution.getProcessEngineServices().getManagementService();
+        for (String timer : DEADLINE_TIMERS) {
+            management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).list()
+                    .forEach(job -> management.suspendJobById(job.getId()));
+        }
+        forceMajeureSince = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** ForceMajeureDelegates.resume: continuous clocks move by the suspension's length (R4.3-p1 fixture). */
+    private void resumeClocks(DelegateExecution execution) {
+        Duration suspended = Duration.between(forceMajeureSince,
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+        var management = execution.getProcessEngineServices().getManagementService();
+        var tasks = execution.getProcessEngineServices().getTaskService();
+        java.util.Map<String, java.util.Date> moved = new java.util.HashMap<>();
+        for (String name : java.util.List.of(Vars.INTERVENTION_DUE, Vars.RESTORATION_DUE)) {
+            java.util.Date due = (java.util.Date) execution.getVariable(name);
+            java.util.Date later = due == null ? null : java.util.Date.from(due.toInstant().plus(suspended));
+            execution.setVariable(name, later);
+            moved.put(name, later);
+        }
+        for (String timer : DEADLINE_TIMERS) {
+            java.util.Date due = moved.get(timer.equals(DEADLINE_TIMERS.get(0)) ? Vars.INTERVENTION_DUE
+                    : Vars.RESTORATION_DUE);
+            management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).list()
+                    .forEach(job -> management.setJobDuedate(job.getId(), due));
+        }
+        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(fr.progerance.ops.incident.IncidentHandlingProcess.Elements.TAKE_CHARGE).list()
+                .forEach(task -> {
+                    task.setDueDate(moved.get(Vars.INTERVENTION_DUE));
+                    tasks.saveTask(task);
+                });
+    }
+
+    private Instant forceMajeureSince;
 
     /** RegisterIncidentDelegate: the incident's context; nothing more when attached to an open one. */
     private void registerIncident(DelegateExecution execution) {

@@ -590,6 +590,45 @@ class IncidentHandlingFlowTest {
         assertThat(pi).hasNotPassed(END_DIAGNOSIS).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, CHOOSE_REMEDIATION);
     }
 
+    // === R9: force majeure ======================================================================
+
+    @Test
+    @DisplayName("R9 force majeure: the SLA timers stop while it lasts; when managers lift it, deadlines and due dates move")
+    void forceMajeureSuspendsTheClocks() {
+        ProcessInstance pi = reportIncident();
+        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
+        Date restorationDue = date(pi, Vars.RESTORATION_DUE);
+
+        passTime(Duration.ofMinutes(5));
+        runtimeService().createMessageCorrelation(Messages.FORCE_MAJEURE).processInstanceBusinessKey(NUMBER)
+                .setVariable(Vars.FORCE_MAJEURE_REASON, "Incendie du centre de données").correlate();
+        assertThat(pi).hasPassed(FORCE_MAJEURE_START, SUSPEND_CLOCKS)
+                .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE, FORCE_MAJEURE, LIFT_FORCE_MAJEURE);
+        assertThat(task(LIFT_FORCE_MAJEURE, pi)).hasCandidateGroup("managers");
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().suspended().count())
+                .as("both deadline timers are suspended").isEqualTo(2);
+
+        // Long past the deadlines: suspended timers do not fire, nothing is escalated.
+        passTime(Duration.ofHours(2));
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().active().executable().count()).isZero();
+
+        complete(task(LIFT_FORCE_MAJEURE, pi), withVariables(Vars.FORCE_MAJEURE_NOTES, "Courant rétabli"));
+        assertThat(pi).hasPassed(LIFT_FORCE_MAJEURE, RESUME_CLOCKS)
+                .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE, FORCE_MAJEURE, REACTIVATE_TIMERS);
+        executeJob(pi, REACTIVATE_TIMERS);
+        assertThat(pi).hasPassed(REACTIVATE_TIMERS, END_FORCE_MAJEURE)
+                .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
+        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().suspended().count()).isZero();
+        Date movedIntervention = date(pi, Vars.INTERVENTION_DUE);
+        Assertions.assertThat(movedIntervention.toInstant()).isEqualTo(interventionDue.toInstant().plus(Duration.ofHours(2)));
+        assertTimerPending(pi, TIMER_INTERVENTION, movedIntervention);
+        assertTimerPending(pi, TIMER_RESTORATION, Date.from(restorationDue.toInstant().plus(Duration.ofHours(2))));
+        assertThat(task(TAKE_CHARGE, pi)).hasDueDate(movedIntervention);
+        Assertions.assertThat(mocks.ran()).containsSubsequence(Beans.SUSPEND_CLOCKS, Beans.RESUME_CLOCKS,
+                        Beans.REACTIVATE_TIMERS)
+                .doesNotContain(Beans.ESCALATE_INTERVENTION, Beans.ESCALATE_RESTORATION);
+    }
+
     // === steps ================================================================================
 
     private ProcessInstance reportIncident() {

@@ -75,31 +75,33 @@ class IncidentFormsTest {
     private static final Map<String, String> DISPLAY_ONLY_KEYS = Map.of();
 
     /** Which form each element shows in Tasklist (formRef, binding latest). */
-    private static final Map<String, String> FORM_OF_ELEMENT = new TreeMap<>(Map.of(
-            Elements.START, "incident-report",
-            Elements.RECORD_AGREEMENT, "incident-client-agreement",
-            Elements.TAKE_CHARGE, "incident-take-charge",
-            Elements.COORDINATE_HOSTER, "incident-coordinate-hoster",
-            Elements.PREPARE_QUOTE, "incident-prepare-quote",
-            Elements.FOLLOW_UP_QUOTE, "incident-follow-up-quote",
-            Elements.CHOOSE_REMEDIATION, "incident-choose-remediation",
-            Elements.CALL_CONTACT, "incident-call-contact",
-            Elements.CARRY_OUT_ACTION, "incident-carry-out-action",
-            Elements.CONFIRM_RESTORATION, "incident-confirm-restoration"));
+    private static final Map<String, String> FORM_OF_ELEMENT = new TreeMap<>(Map.ofEntries(
+            Map.entry(Elements.LIFT_FORCE_MAJEURE, "incident-lift-force-majeure"),
+            Map.entry(Elements.START, "incident-report"),
+            Map.entry(Elements.RECORD_AGREEMENT, "incident-client-agreement"),
+            Map.entry(Elements.TAKE_CHARGE, "incident-take-charge"),
+            Map.entry(Elements.COORDINATE_HOSTER, "incident-coordinate-hoster"),
+            Map.entry(Elements.PREPARE_QUOTE, "incident-prepare-quote"),
+            Map.entry(Elements.FOLLOW_UP_QUOTE, "incident-follow-up-quote"),
+            Map.entry(Elements.CHOOSE_REMEDIATION, "incident-choose-remediation"),
+            Map.entry(Elements.CALL_CONTACT, "incident-call-contact"),
+            Map.entry(Elements.CARRY_OUT_ACTION, "incident-carry-out-action"),
+            Map.entry(Elements.CONFIRM_RESTORATION, "incident-confirm-restoration")));
 
     /** What ops must fill before completing (fields hidden by a condition are required only when shown). */
-    private static final Map<String, Set<String>> REQUIRED = Map.of(
-            "incident-report", Set.of(Vars.SERVER_ID, Vars.CATEGORY, Vars.LEVEL, Vars.SUMMARY),
-            "incident-client-agreement", Set.of(),
-            "incident-take-charge", Set.of(Vars.CAUSE_CATEGORY),
-            "incident-coordinate-hoster", Set.of(),
-            "incident-prepare-quote", Set.of(Vars.QUOTE_AMOUNT, Vars.QUOTE_DESCRIPTION),
-            "incident-follow-up-quote", Set.of(Vars.QUOTE_PHONE_ANSWER),
-            "incident-choose-remediation", Set.of(Vars.REMEDIATION_ACTION, Vars.SERVICE_NAME, Vars.DECISION_ACTION,
-                    Vars.DECISION_DESCRIPTION, Vars.ESTIMATED_COST),
-            "incident-call-contact", Set.of(Vars.PHONE_OUTCOME),
-            "incident-carry-out-action", Set.of(),
-            "incident-confirm-restoration", Set.of());
+    private static final Map<String, Set<String>> REQUIRED = Map.ofEntries(
+            Map.entry("incident-report", Set.of(Vars.SERVER_ID, Vars.CATEGORY, Vars.LEVEL, Vars.SUMMARY)),
+            Map.entry("incident-client-agreement", Set.of()),
+            Map.entry("incident-take-charge", Set.of(Vars.CAUSE_CATEGORY)),
+            Map.entry("incident-coordinate-hoster", Set.of()),
+            Map.entry("incident-prepare-quote", Set.of(Vars.QUOTE_AMOUNT, Vars.QUOTE_DESCRIPTION)),
+            Map.entry("incident-follow-up-quote", Set.of(Vars.QUOTE_PHONE_ANSWER)),
+            Map.entry("incident-choose-remediation", Set.of(Vars.REMEDIATION_ACTION, Vars.SERVICE_NAME, Vars.DECISION_ACTION,
+                    Vars.DECISION_DESCRIPTION, Vars.ESTIMATED_COST)),
+            Map.entry("incident-call-contact", Set.of(Vars.PHONE_OUTCOME)),
+            Map.entry("incident-carry-out-action", Set.of()),
+            Map.entry("incident-confirm-restoration", Set.of()),
+            Map.entry("incident-lift-force-majeure", Set.of()));
 
     private static final Pattern RULE_ID = Pattern.compile("\\b(R\\d+(\\.\\d+)*(-[a-z0-9]+)?|RD-[a-z]+|RC-[a-z0-9]+)");
 

@@ -1,0 +1,95 @@
+package fr.progerance.ops.incident.delegate;
+
+import fr.progerance.ops.calendar.IncidentDeadlines;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.incident.IncidentService;
+import java.util.Date;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * R9: force majeure suspends the SLA clocks while it lasts. The deadline timers are suspended (they
+ * cannot fire a breach meanwhile); when managers lift it, the deadlines move by the clock time the
+ * suspension took (calendar component), and the timers and the ops tasks' due dates follow.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ForceMajeureDelegates {
+
+    private static final Set<String> DEADLINE_TIMERS = Set.of(Elements.TIMER_INTERVENTION, Elements.TIMER_RESTORATION);
+    private static final Set<String> TASKS_DUE_AT_RESTORATION = Set.of(Elements.CHOOSE_REMEDIATION,
+            Elements.CARRY_OUT_ACTION, Elements.CONFIRM_RESTORATION);
+
+    /** Task_SuspendSlaClocks: the deadline timers stop (the incident record was marked by the API). */
+    @Bean
+    JavaDelegate suspendSlaClocksDelegate(ManagementService management) {
+        return execution -> {
+            for (String timer : DEADLINE_TIMERS) {
+                for (Job job : timers(management, execution, timer)) {
+                    management.suspendJobById(job.getId());
+                }
+            }
+        };
+    }
+
+    /** Task_ResumeSlaClocks: new deadlines, the timers' due dates and the tasks' due dates moved. */
+    @Bean
+    JavaDelegate resumeSlaClocksDelegate(IncidentService incidents, ManagementService management, TaskService tasks,
+            org.camunda.bpm.engine.IdentityService identity) {
+        return execution -> {
+            Authentication who = identity.getCurrentAuthentication();
+            IncidentDeadlines moved = incidents.liftForceMajeure(
+                    ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER),
+                    who == null ? null : who.getUserId(), ProcessVariables.text(execution, Vars.FORCE_MAJEURE_NOTES));
+            Date intervention = moved.interventionDue() == null ? null : Date.from(moved.interventionDue().toInstant());
+            Date restoration = moved.restorationDue() == null ? null : Date.from(moved.restorationDue().toInstant());
+            execution.setVariable(Vars.INTERVENTION_DUE, intervention);
+            execution.setVariable(Vars.RESTORATION_DUE, restoration);
+            for (String timer : DEADLINE_TIMERS) {
+                Date due = Elements.TIMER_INTERVENTION.equals(timer) ? intervention : restoration;
+                for (Job job : timers(management, execution, timer)) {
+                    if (due != null) {
+                        management.setJobDuedate(job.getId(), due);
+                    }
+                }
+            }
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+                Date due = Elements.TAKE_CHARGE.equals(task.getTaskDefinitionKey()) ? intervention
+                        : TASKS_DUE_AT_RESTORATION.contains(task.getTaskDefinitionKey()) ? restoration : null;
+                if (due != null) {
+                    task.setDueDate(due);
+                    tasks.saveTask(task);
+                }
+            }
+        };
+    }
+
+    /**
+     * Task_ReactivateSlaTimers (after a save point): the suspended deadline timers run again, at the
+     * due dates the previous step committed (one transaction cannot both move and reactivate them).
+     */
+    @Bean
+    JavaDelegate reactivateSlaTimersDelegate(ManagementService management) {
+        return execution -> {
+            for (String timer : DEADLINE_TIMERS) {
+                for (Job job : timers(management, execution, timer)) {
+                    management.activateJobById(job.getId());
+                }
+            }
+        };
+    }
+
+    private static java.util.List<Job> timers(ManagementService management, DelegateExecution execution,
+            String activityId) {
+        return management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers()
+                .activityId(activityId).list();
+    }
+}
