@@ -160,6 +160,8 @@ public final class IncidentHandlingProcess {
         public static final String ACKNOWLEDGEMENT_DUE = "acknowledgementDue";
         public static final String CURRENT_CONTACT = "currentContact";
         public static final String PHONE_OUTCOME = "phoneOutcome";
+        /** Who logged a phone answer (Task_CallContact, Task_FollowUpQuote). */
+        public static final String PHONE_ANSWERED_BY = "phoneAnsweredBy";
         public static final String DECISION_ID = "decisionId";
         public static final String DECISION_APPROVED = "decisionApproved";
         public static final String DECISION_CHANNEL = "decisionChannel";

@@ -298,6 +298,29 @@ public class ClientDecisions {
     }
 
     /**
+     * The client answered by phone and the process already took the answer from ops (their task):
+     * the PENDING decision records it (channel PHONE, the ops user) without correlating anything, so
+     * the link can no longer be used. A decision that is no longer PENDING is left as it is.
+     * Joins the caller's transaction.
+     *
+     * @throws IllegalArgumentException when no decision has that id
+     */
+    public ClientDecision recordAnsweredByPhone(String decisionId, Answer answer, String opsUser) {
+        Objects.requireNonNull(decisionId, "decisionId");
+        Objects.requireNonNull(answer, "answer");
+        return transaction.execute(status -> {
+            ClientDecision d = decisions.findForUpdate(decisionId)
+                    .orElseThrow(() -> new IllegalArgumentException("No client decision " + decisionId));
+            if (d.getStatus() == DecisionStatus.PENDING) {
+                d.answer(answer, AnswerChannel.PHONE, clock.instant(), null,
+                        opsUser == null || opsUser.isBlank() ? "ops" : opsUser.strip());
+                LOG.info("Client decision {}: PHONE answer {} recorded by ops", decisionId, answer);
+            }
+            return d;
+        });
+    }
+
+    /**
      * The process moved on without this answer (e.g. the next contact is asked): a PENDING
      * decision becomes CANCELLED; any other is left as it is. Joins the caller's transaction.
      *

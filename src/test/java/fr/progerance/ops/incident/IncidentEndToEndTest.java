@@ -96,6 +96,9 @@ class IncidentEndToEndTest {
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
 
+    @Autowired
+    fr.progerance.ops.notify.ClientDecisions decisions;
+
     RegisterApi register;
     TestApi api;
 
@@ -283,6 +286,36 @@ class IncidentEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString("answer=DECLINE")));
         assertThat(reused.status()).isEqualTo(409);
         assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_APPROVED");
+    }
+
+    @Test
+    @DisplayName("R4.3-t5: a phone answer logged by ops is recorded on the decision (channel, who) and closes its link")
+    void phoneAnswerIsRecorded() throws Exception {
+        Fixture f = activeContract();
+        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(2)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "SYSTEM"));
+        complete(task(pid, Elements.CHOOSE_REMEDIATION), Map.of(Vars.REMEDIATION_ACTION, "CLIENT_DECISION",
+                Vars.DECISION_ACTION, "MIGRATION", Vars.DECISION_DESCRIPTION, "Migrer vers un serveur plus grand",
+                Vars.ESTIMATED_COST, 900));
+        executeJob(pid, Elements.ASK_CONTACT);
+        String approvePath = decisionPath(Mails.text(mailTo(f.primaryEmail(), number + " : Votre décision")), "APPROVE");
+        String decisionId = (String) runtime.getVariable(pid, Vars.DECISION_ID);
+
+        complete(task(pid, Elements.CALL_CONTACT), Map.of(Vars.PHONE_OUTCOME, "DECLINE"));
+        executeJob(pid, Elements.RECORD_ANSWER);
+        assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_DECLINED");
+        var decision = decisions.find(decisionId).orElseThrow();
+        assertThat(decision.getStatus()).isEqualTo(fr.progerance.ops.notify.DecisionStatus.DECLINED);
+        assertThat(decision.getAnswerChannel()).isEqualTo(fr.progerance.ops.notify.AnswerChannel.PHONE);
+        assertThat(decision.getAnsweredByUser()).isEqualTo(TestApi.ADMIN);
+
+        String tokenPath = approvePath.substring(0, approvePath.indexOf('?'));
+        TestApi.Answer late = TestApi.anonymous(port).send(TestApi.anonymous(port).request(tokenPath)
+                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("answer=APPROVE")));
+        assertThat(late.status()).as("the link no longer decides").isEqualTo(409);
     }
 
     @Test

@@ -126,13 +126,19 @@ public class ClientDecisionDelegates {
                     throw new ProcessEngineException("Variable '" + Vars.PHONE_OUTCOME + "' is required: one of "
                             + java.util.Arrays.toString(PhoneOutcome.values()));
                 }
-                decisions.cancel(decisionId);
                 channel = "phone";
                 approved = switch (phone) {
                     case APPROVE -> Boolean.TRUE;
                     case DECLINE -> Boolean.FALSE;
                     case NO_ANSWER -> null;
                 };
+                if (approved == null) {
+                    decisions.cancel(decisionId);
+                } else {
+                    // The decision's record keeps the phone answer and who logged it; its link is closed.
+                    decisions.recordAnsweredByPhone(decisionId, approved ? Answer.APPROVE : Answer.DECLINE,
+                            ProcessVariables.text(execution, Vars.PHONE_ANSWERED_BY));
+                }
             }
             String contact = ProcessVariables.text(execution, Vars.CURRENT_CONTACT);
             if (approved == null) {
@@ -145,6 +151,18 @@ public class ClientDecisionDelegates {
                     (approved ? DecisionOutcome.CLIENT_APPROVED : DecisionOutcome.CLIENT_DECLINED).name());
             incidents.record(number, IncidentEvent.Kind.CLIENT_ANSWERED, contact + ": " + (approved ? "approved"
                     : "declined") + " by " + channel, null);
+        };
+    }
+
+    /**
+     * On completion of Task_CallContact and Task_FollowUpQuote: who logged the phone answer (the
+     * Tasklist user), for the decision's record.
+     */
+    @Bean
+    org.camunda.bpm.engine.delegate.TaskListener phoneAnswerListener(org.camunda.bpm.engine.IdentityService identity) {
+        return task -> {
+            org.camunda.bpm.engine.impl.identity.Authentication who = identity.getCurrentAuthentication();
+            task.setVariable(Vars.PHONE_ANSWERED_BY, who != null ? who.getUserId() : task.getAssignee());
         };
     }
 

@@ -85,7 +85,8 @@ public class QuoteDelegates {
                 }
                 approved = phone == Answer.APPROVE;
                 channel = "phone";
-                decisions.cancel(ProcessVariables.requiredText(execution, QUOTE_DECISION_ID));
+                decisions.recordAnsweredByPhone(ProcessVariables.requiredText(execution, QUOTE_DECISION_ID), phone,
+                        ProcessVariables.text(execution, Vars.PHONE_ANSWERED_BY));
             }
             execution.setVariable(Vars.QUOTE_APPROVED, approved);
             incidents.record(number, IncidentEvent.Kind.QUOTE_ANSWERED, (approved ? "approved" : "declined") + " by "

@@ -65,6 +65,7 @@ final class IncidentFlowMocks {
         static final String REACTIVATE_TIMERS = "reactivateSlaTimersDelegate";
         static final String REMEDIATION_VALIDATOR = "remediationChoiceValidator";
         static final String TIMELINE_LISTENER = "incidentTimelineListener";
+        static final String PHONE_ANSWER_LISTENER = "phoneAnswerListener";
 
         private Beans() {
         }
@@ -195,6 +196,8 @@ final class IncidentFlowMocks {
             ran.add(Beans.REMEDIATION_VALIDATOR);
             validateRemediationChoice(task);
         });
+        Mocks.register(Beans.PHONE_ANSWER_LISTENER, (TaskListener) task ->
+                task.setVariable(Vars.PHONE_ANSWERED_BY, "opsperson"));
         Mocks.register(Beans.TIMELINE_LISTENER, (TaskListener) task -> {
             ran.add(Beans.TIMELINE_LISTENER + ":" + task.getTaskDefinitionKey());
             requiredText(task, Vars.INCIDENT_NUMBER);
