@@ -28,7 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -250,14 +249,9 @@ class IncidentEndToEndTest {
     @DisplayName("R4.3-t3, R4.3-t4: an action needing the client's decision is approved by the signed link in the French mail")
     void clientApprovesByLink() throws Exception {
         Fixture f = activeContract();
-        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(2)).json()
-                .get("number").asText();
+        String number = awaitingClientDecision(f, "DATABASE", "RESTORE_BACKUP",
+                "Restaurer la base de données de la nuit dernière", 200);
         String pid = processInstanceId(number);
-        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "DATABASE"));
-        complete(task(pid, Elements.CHOOSE_REMEDIATION), Map.of(Vars.REMEDIATION_ACTION, "CLIENT_DECISION",
-                Vars.DECISION_ACTION, "RESTORE_BACKUP", Vars.DECISION_DESCRIPTION,
-                "Restaurer la base de données de la nuit dernière", Vars.ESTIMATED_COST, 200));
-        executeJob(pid, Elements.ASK_CONTACT);
         assertThat(task(pid, Elements.CALL_CONTACT)).isNotNull();
 
         MimeMessage request = mailTo(f.primaryEmail(), number + " : Votre décision est requise");
@@ -272,18 +266,14 @@ class IncidentEndToEndTest {
         assertThat(runtime.getVariable(pid, Vars.DECISION_APPROVED)).as("GET never decides").isNull();
 
         String tokenPath = approvePath.substring(0, approvePath.indexOf('?'));
-        TestApi.Answer answered = TestApi.anonymous(port).send(TestApi.anonymous(port).request(tokenPath)
-                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("answer=APPROVE")));
+        TestApi.Answer answered = answerByLink(tokenPath, "APPROVE");
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 
         executeJob(pid, Elements.RECORD_ANSWER);
         assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_APPROVED");
         assertThat(task(pid, Elements.CARRY_OUT_ACTION)).isNotNull();
 
-        TestApi.Answer reused = TestApi.anonymous(port).send(TestApi.anonymous(port).request(tokenPath)
-                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("answer=DECLINE")));
+        TestApi.Answer reused = answerByLink(tokenPath, "DECLINE");
         assertThat(reused.status()).isEqualTo(409);
         assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_APPROVED");
     }
@@ -292,14 +282,8 @@ class IncidentEndToEndTest {
     @DisplayName("R4.3-t5: a phone answer logged by ops is recorded on the decision (channel, who) and closes its link")
     void phoneAnswerIsRecorded() throws Exception {
         Fixture f = activeContract();
-        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(2)).json()
-                .get("number").asText();
+        String number = awaitingClientDecision(f, "SYSTEM", "MIGRATION", "Migrer vers un serveur plus grand", 900);
         String pid = processInstanceId(number);
-        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "SYSTEM"));
-        complete(task(pid, Elements.CHOOSE_REMEDIATION), Map.of(Vars.REMEDIATION_ACTION, "CLIENT_DECISION",
-                Vars.DECISION_ACTION, "MIGRATION", Vars.DECISION_DESCRIPTION, "Migrer vers un serveur plus grand",
-                Vars.ESTIMATED_COST, 900));
-        executeJob(pid, Elements.ASK_CONTACT);
         String approvePath = decisionPath(Mails.text(mailTo(f.primaryEmail(), number + " : Votre décision")), "APPROVE");
         String decisionId = (String) runtime.getVariable(pid, Vars.DECISION_ID);
 
@@ -312,9 +296,7 @@ class IncidentEndToEndTest {
         assertThat(decision.getAnsweredByUser()).isEqualTo(TestApi.ADMIN);
 
         String tokenPath = approvePath.substring(0, approvePath.indexOf('?'));
-        TestApi.Answer late = TestApi.anonymous(port).send(TestApi.anonymous(port).request(tokenPath)
-                .setHeader("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("answer=APPROVE")));
+        TestApi.Answer late = answerByLink(tokenPath, "APPROVE");
         assertThat(late.status()).as("the link no longer decides").isEqualTo(409);
     }
 
@@ -574,6 +556,29 @@ class IncidentEndToEndTest {
         management.executeJob(job(pid, activityId).getId());
     }
 
+    /**
+     * An incident taken in charge whose remediation needs the client's decision: the decision
+     * request has been mailed to the primary contact and ops have the call task.
+     */
+    private String awaitingClientDecision(Fixture f, String cause, String action, String description, int cost) {
+        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(2)).json()
+                .get("number").asText();
+        String pid = processInstanceId(number);
+        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, cause));
+        complete(task(pid, Elements.CHOOSE_REMEDIATION), Map.of(Vars.REMEDIATION_ACTION, "CLIENT_DECISION",
+                Vars.DECISION_ACTION, action, Vars.DECISION_DESCRIPTION, description, Vars.ESTIMATED_COST, cost));
+        executeJob(pid, Elements.ASK_CONTACT);
+        return number;
+    }
+
+    /** The client's POST on the decision page, as its buttons send it. */
+    private TestApi.Answer answerByLink(String tokenPath, String answer) {
+        TestApi client = TestApi.anonymous(port);
+        return client.send(client.request(tokenPath).setHeader("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("answer=" + answer)));
+    }
+
     /** Starts IncidentHandling with its start form's fields, as Tasklist's "Start process" does. */
     private TestApi.Answer submitStartForm(Map<String, Object> fields) {
         Map<String, Object> typed = new java.util.LinkedHashMap<>();
@@ -619,10 +624,5 @@ class IncidentEndToEndTest {
         assertThat(m.find()).as("a %s link in %s", answer, mailBody).isTrue();
         URI uri = URI.create(m.group());
         return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
-
-    @SuppressWarnings("unused")
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
