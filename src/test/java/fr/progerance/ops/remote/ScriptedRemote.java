@@ -1,0 +1,74 @@
+package fr.progerance.ops.remote;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A fake at the remote port (DESIGN rule 10) for the flow tests: answers each command template as
+ * the scenario says, records what was sent, and can fail like a real server does. The end-to-end
+ * tests use the real executor against an embedded SSH server instead.
+ */
+public final class ScriptedRemote implements RemoteExecutor {
+
+    /** One command sent: the template and its arguments. */
+    public record Sent(CommandTemplate template, List<String> args) {
+    }
+
+    private final Map<CommandTemplate, Function<List<String>, CommandResult>> answers =
+            Collections.synchronizedMap(new EnumMap<>(CommandTemplate.class));
+    private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+
+    /** A healthy server: every command exits 0 with plausible output. */
+    public ScriptedRemote() {
+        answer(CommandTemplate.UPTIME, 0, "86400.00 172000.00\n");
+        answer(CommandTemplate.LOAD_AVERAGE, 0, "0.42 0.35 0.30 1/123 4567\n");
+        answer(CommandTemplate.DISK_USAGE, 0, "Filesystem 1024-blocks Used Available Capacity Mounted on\n"
+                + "/dev/vda1 41152736 12345678 28807058 31% /\n");
+        answer(CommandTemplate.FAILED_SERVICES, 0, "php8.2-fpm.service loaded failed failed PHP 8.2 FastCGI\n");
+        answer(CommandTemplate.RESTART_SERVICE, 0, "");
+        answer(CommandTemplate.REBOOT, CommandResult.NO_EXIT_STATUS, "");
+        answer(CommandTemplate.SERVICE_STATUS, 0, "active\n");
+    }
+
+    /** {@code template} exits with {@code status}, printing {@code stdout}. */
+    public ScriptedRemote answer(CommandTemplate template, int status, String stdout) {
+        return answer(template, args -> new CommandResult(template, status, stdout,
+                status == 0 || status == CommandResult.NO_EXIT_STATUS ? "" : "Job failed. See journalctl -xe.\n",
+                Duration.ofMillis(20)));
+    }
+
+    /** {@code template} does what {@code answer} says: returns a result or throws a {@link RemoteException}. */
+    public ScriptedRemote answer(CommandTemplate template, Function<List<String>, CommandResult> answer) {
+        answers.put(template, answer);
+        return this;
+    }
+
+    /** Every command sent so far, in order. */
+    public List<Sent> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    /** How many times {@code template} was sent. */
+    public long count(CommandTemplate template) {
+        return sent().stream().filter(s -> s.template() == template).count();
+    }
+
+    @Override
+    public CommandResult run(SshTarget target, CommandTemplate template, String... args) {
+        template.commandLine(args); // the real validation: a bad argument never reaches a server
+        List<String> list = List.of(args);
+        sent.add(new Sent(template, list));
+        Function<List<String>, CommandResult> answer = answers.get(template);
+        if (answer == null) {
+            throw new RemoteException("ScriptedRemote has no answer for " + template);
+        }
+        return answer.apply(list);
+    }
+}
