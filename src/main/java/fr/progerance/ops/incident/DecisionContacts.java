@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Whom to ask, in order, for a decision (R4.3-t5 (1)): the primary contact, then the secondary
- * contacts by their order, then the 24/7 on-call contact (R4.3-t4). When the contract names
- * persons authorised to decide, only they are asked; otherwise the same roles are asked for an
- * explicit validation (R4.3-t4).
+ * contacts by their order, then the 24/7 on-call contact (R4.3-t4). Every one of them is called,
+ * even one who may not authorise, to reach someone who can; but when the client names persons
+ * authorised to decide, only their answer counts as a decision (only they get a decision link).
+ * Without any authorised person, the same contacts are asked for an explicit validation (R4.3-t4).
  */
 public final class DecisionContacts {
 
@@ -18,14 +19,20 @@ public final class DecisionContacts {
     }
 
     public static List<Contact> inOrder(Collection<Contact> contacts) {
-        List<Contact> candidates = contacts.stream().filter(DecisionContacts::decides).toList();
-        boolean authorisedExist = candidates.stream().anyMatch(Contact::isMayAuthorise);
-        return candidates.stream()
-                .filter(c -> !authorisedExist || c.isMayAuthorise())
+        return contacts.stream().filter(DecisionContacts::decides)
                 .sorted(Comparator.comparingInt(DecisionContacts::rank)
                         .thenComparing(c -> c.getSecondaryOrder() == null ? 0 : c.getSecondaryOrder())
                         .thenComparing(Contact::getId, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+    }
+
+    /**
+     * R4.3-t4: whether {@code contact}'s answer counts as the client's decision: yes for a person
+     * authorised to decide, and for anyone asked when the client named nobody (among {@code all} its
+     * contacts).
+     */
+    public static boolean mayDecide(Contact contact, Collection<Contact> all) {
+        return contact.isMayAuthorise() || all.stream().noneMatch(Contact::isMayAuthorise);
     }
 
     private static boolean decides(Contact c) {

@@ -114,6 +114,34 @@ public class Incident {
     @Column(name = "force_majeure_since")
     private Instant forceMajeureSince;
 
+    /** R4.3-t2: the business-hours opening the work waits for, without the client's agreement. */
+    @Column(name = "deferred_until")
+    private Instant deferredUntil;
+
+    /** R4.3-t2: what the client answered when ops asked whether to act now (null: not asked). */
+    @Column(name = "act_now_agreed")
+    private Boolean actNowAgreed;
+
+    @Column(name = "agreement_recorded_at")
+    private Instant agreementRecordedAt;
+
+    @Column(name = "agreement_recorded_by", length = 64)
+    private String agreementRecordedBy;
+
+    /** R4.3-t5 (3): nobody could be reached and no procedure applied: only actions without impact. */
+    @Column(name = "restricted_to_non_impacting", nullable = false)
+    private boolean restrictedToNonImpacting;
+
+    @Column(name = "restriction_reason", length = 2000)
+    private String restrictionReason;
+
+    /** Actions the client explicitly approved on this incident (R4.3-t3), comma-separated names. */
+    @Column(name = "client_approved_actions", length = 200)
+    private String clientApprovedActions;
+
+    @Column(name = "restored_by", length = 64)
+    private String restoredBy;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -154,16 +182,72 @@ public class Incident {
         this.restorationDue = deadlines.restorationDue() == null ? null : deadlines.restorationDue().toInstant();
     }
 
-    /** Records the intervention (R4.3-*: GTI); a late one is a breach even if the timer did not fire yet. */
+    /**
+     * Records the intervention (R4.3-*: GTI); a late one is a breach even if the timer did not fire
+     * yet. Under force majeure (R9) the clock stands still at its declaration, so the intervention
+     * is judged at that instant: the deadline has not moved yet, but it will by as much as the
+     * force majeure lasts.
+     */
     void takeCharge(Instant at, String by, CauseCategory cause) {
         if (takenInChargeAt == null) {
             this.takenInChargeAt = at;
             this.takenInChargeBy = by;
-            if (interventionDue != null && at.isAfter(interventionDue)) {
+            if (interventionDue != null && onTheClock(at).isAfter(interventionDue)) {
                 this.interventionBreached = true;
             }
         }
         classify(cause);
+    }
+
+    /** Where the SLA clock stands at {@code at}: frozen at the declaration while force majeure lasts (R9). */
+    Instant onTheClock(Instant at) {
+        return forceMajeureSince != null && forceMajeureSince.isBefore(at) ? forceMajeureSince : at;
+    }
+
+    /** R4.3-t2: the work waits for the business-hours opening at {@code opening}. */
+    void deferUntil(Instant opening) {
+        this.deferredUntil = opening;
+    }
+
+    /** R4.3-t2: ops logged the client's answer: act now, or wait for the opening. */
+    void recordAgreement(boolean actNow, Instant at, String by) {
+        this.actNowAgreed = actNow;
+        this.agreementRecordedAt = at;
+        this.agreementRecordedBy = by;
+    }
+
+    /** R4.3-t5 (3): only actions without impact on the infrastructure, until the client validates. */
+    void restrictToNonImpacting(String reason) {
+        this.restrictedToNonImpacting = true;
+        this.restrictionReason = reason;
+    }
+
+    /** R4.3-t3: the client explicitly approved {@code action}; an impacting one is allowed again. */
+    void clientApproved(String action) {
+        java.util.Set<String> approved = new java.util.TreeSet<>(getClientApprovedActions());
+        approved.add(action);
+        this.clientApprovedActions = String.join(",", approved);
+    }
+
+    /**
+     * Whether {@code action}, one with an impact on the infrastructure, may run now: unless the
+     * incident is restricted to actions without impact (R4.3-t5 (3)), or the client approved that
+     * very action explicitly since (R4.3-t3, R4.3-t4).
+     */
+    public boolean mayRunImpacting(String action) {
+        return !restrictedToNonImpacting || getClientApprovedActions().contains(action);
+    }
+
+    /** Ops confirmed the restoration (GTR), judged on the clock as R9 freezes it. */
+    void restore(Instant at, String by) {
+        if (restoredAt != null) {
+            return;
+        }
+        this.restoredAt = at;
+        this.restoredBy = by;
+        if (restorationDue != null && onTheClock(at).isAfter(restorationDue)) {
+            this.restorationBreached = true;
+        }
     }
 
     void classify(CauseCategory cause) {
@@ -181,18 +265,17 @@ public class Incident {
         this.restorationBreached = true;
     }
 
-    /** Closes the incident at its restoration time (GTR); TIERCE best effort records the time only. */
-    void close(Instant restoredAt, Instant closedAt) {
+    /** Closes the restored incident; TIERCE best effort records the restoration time only. */
+    void close(Instant closedAt) {
         if (status == IncidentStatus.CLOSED) {
             return;
         }
-        this.restoredAt = restoredAt;
+        if (restoredAt == null) {
+            throw new IllegalStateException("Incident " + number + " is not restored: it cannot be closed");
+        }
         this.closedAt = closedAt;
         this.status = IncidentStatus.CLOSED;
         this.forceMajeureSince = null;
-        if (restorationDue != null && restoredAt.isAfter(restorationDue)) {
-            this.restorationBreached = true;
-        }
     }
 
     /** The deadlines as the calendar component knows them (for R9 suspensions). */
@@ -215,6 +298,39 @@ public class Incident {
 
     public Instant getForceMajeureSince() {
         return forceMajeureSince;
+    }
+
+    public Instant getDeferredUntil() {
+        return deferredUntil;
+    }
+
+    public Boolean getActNowAgreed() {
+        return actNowAgreed;
+    }
+
+    public Instant getAgreementRecordedAt() {
+        return agreementRecordedAt;
+    }
+
+    public String getAgreementRecordedBy() {
+        return agreementRecordedBy;
+    }
+
+    public boolean isRestrictedToNonImpacting() {
+        return restrictedToNonImpacting;
+    }
+
+    public String getRestrictionReason() {
+        return restrictionReason;
+    }
+
+    public java.util.Set<String> getClientApprovedActions() {
+        return clientApprovedActions == null || clientApprovedActions.isBlank() ? java.util.Set.of()
+                : java.util.Set.of(clientApprovedActions.split(","));
+    }
+
+    public String getRestoredBy() {
+        return restoredBy;
     }
 
     public boolean isOpen() {

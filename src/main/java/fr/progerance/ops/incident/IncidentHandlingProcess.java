@@ -25,6 +25,11 @@ public final class IncidentHandlingProcess {
         public static final String JOIN_CLOCKS = "Gateway_StartClocks";
         public static final String START_CLOCKS = "Task_StartSlaClocks";
         public static final String SPLIT_WORK = "Gateway_StartWork";
+        /** R9: force majeure declared before the clocks started; the new deadline timers are held. */
+        public static final String GATEWAY_CLOCKS_HELD = "Gateway_ClocksHeldByForceMajeure";
+        public static final String HOLD_CLOCKS = "Task_HoldSlaClocks";
+        public static final String END_CLOCKS_HELD = "EndEvent_ClocksHeld";
+        public static final String END_CLOCKS_RUNNING = "EndEvent_ClocksRunning";
         public static final String DIAGNOSE = "Task_DiagnoseServer";
         public static final String END_DIAGNOSIS = "EndEvent_DiagnosisRecorded";
         public static final String GATEWAY_GTR = "Gateway_RestorationGuaranteed";
@@ -40,11 +45,21 @@ public final class IncidentHandlingProcess {
         public static final String GATEWAY_HOSTER = "Gateway_HosterIncident";
         public static final String NOTIFY_HOSTER = "Task_NotifyHoster";
         public static final String COORDINATE_HOSTER = "Task_CoordinateWithHoster";
+        /** R4.2, DESIGN rule 12: the hoster is reminded while the coordination lasts. */
+        public static final String TIMER_HOSTER_REMINDER = "Event_HosterFollowUpDue";
+        public static final String REMIND_HOSTER = "Task_RemindHoster";
+        public static final String END_HOSTER_REMINDED = "EndEvent_HosterReminded";
         public static final String GATEWAY_COMPLEMENTARY = "Gateway_ComplementaryWorkRequested";
         public static final String PREPARE_QUOTE = "Task_PrepareQuote";
         public static final String SEND_QUOTE = "Task_SendQuoteForApproval";
         public static final String FOLLOW_UP_QUOTE = "Task_FollowUpQuote";
         public static final String MESSAGE_QUOTE_ANSWERED = "Event_QuoteAnswered";
+        /** RD-extra, DESIGN rule 12: reminders before the quote expires, then its expiry. */
+        public static final String TIMER_QUOTE_REMINDER = "Event_QuoteReminderDue";
+        public static final String REMIND_QUOTE = "Task_RemindClientOfQuote";
+        public static final String END_QUOTE_REMINDED = "EndEvent_QuoteReminded";
+        public static final String TIMER_QUOTE_EXPIRED = "Event_QuoteExpired";
+        public static final String EXPIRE_QUOTE = "Task_ExpireQuote";
         public static final String RECORD_QUOTE_ANSWER = "Task_RecordQuoteAnswer";
         public static final String GATEWAY_QUOTE_APPROVED = "Gateway_QuoteApproved";
         public static final String CHOOSE_REMEDIATION = "Task_ChooseRemediation";
@@ -71,6 +86,8 @@ public final class IncidentHandlingProcess {
         public static final String CHECK_SERVICE = "Task_CheckServiceAnswers";
         public static final String CONFIRM_RESTORATION = "Task_ConfirmRestoration";
         public static final String GATEWAY_RESTORED = "Gateway_Restored";
+        /** R4.2: a TIERCE hardware or network incident not restored goes back to the hoster. */
+        public static final String GATEWAY_NOT_RESTORED_ROUTE = "Gateway_NotRestoredRoute";
         public static final String CLOSE = "Task_CloseIncident";
         public static final String SEND_REPORT = "Task_SendIncidentReport";
         public static final String END_CLOSED = "EndEvent_IncidentClosed";
@@ -100,9 +117,16 @@ public final class IncidentHandlingProcess {
         }
     }
 
-    /** Variable names: ids, decisions and deadlines only (no secrets, no payloads). */
+    /**
+     * Variable names: ids, decisions and deadlines only (no secrets, no payloads). Two kinds: the
+     * inputs of a task's form, which only that task's completion may write (the engine's
+     * {@code OwnedVariablesGuard} refuses any other), and the values delegates and listeners write.
+     * What the contract turns on (the client's answers and agreement, the restriction of R4.3-t5 (3),
+     * the confirmation of restoration) is read from the incident and decision records; the routing
+     * variables below are copies written by the code that wrote the record (DESIGN rule 11).
+     */
     public static final class Vars {
-        // Start (API or Tasklist start form)
+        // Start (API by business key, or Tasklist start form)
         public static final String INCIDENT_NUMBER = "incidentNumber";
         public static final String SERVER_ID = "serverId";
         public static final String CATEGORY = "category";
@@ -110,6 +134,8 @@ public final class IncidentHandlingProcess {
         public static final String SUMMARY = "summary";
         public static final String SOURCE = "source";
         public static final String DETECTED_AT = "detectedAt";
+        /** camunda:initiator of the start event: the authenticated user who started the instance. */
+        public static final String REPORTED_BY = "reportedBy";
         // Register
         public static final String DUPLICATE = "attachedToOpenIncident";
         public static final String INFRASTRUCTURE = "infrastructure";
@@ -118,13 +144,18 @@ public final class IncidentHandlingProcess {
         public static final String NEEDS_CLIENT_AGREEMENT = "needsClientAgreement";
         public static final String NEXT_BUSINESS_OPENING = "nextBusinessOpening";
         // Out-of-hours TIERCE (R4.3-t2)
+        /** Input of Task_RecordClientAgreement. */
         public static final String CLIENT_AGREES_NOW = "clientAgreesToActNow";
+        /** From the incident record: the client agreed to act now (Gateway_ClientAgreesToActNow). */
+        public static final String ACT_NOW_AGREED = "actNowAgreed";
         // Clocks
         public static final String SLA_RULE = "slaRule";
         public static final String SLA_GUARANTEED = "slaGuaranteed";
         public static final String INTERVENTION_DUE = "interventionDue";
         public static final String RESTORATION_DUE = "restorationDue";
         public static final String RESTORATION_GUARANTEED = "restorationGuaranteed";
+        /** R9: the clocks started under force majeure; their timers are held until it is lifted. */
+        public static final String CLOCKS_HELD = "clocksHeldByForceMajeure";
         // Diagnosis
         public static final String DIAGNOSIS = "diagnosis";
         public static final String SERVER_REACHABLE = "serverReachable";
@@ -133,22 +164,31 @@ public final class IncidentHandlingProcess {
         public static final String TAKE_CHARGE_NOTES = "takeChargeNotes";
         public static final String ROUTE_TO_HOSTER = "routeToHoster";
         // TIERCE hardware/network (R4.2, R3.5, RD-extra)
+        /** Input of Task_CoordinateWithHoster, recorded in the timeline. */
+        public static final String HOSTER_NOTES = "hosterNotes";
+        /** How many reminders the hoster got: part of each reminder's idempotency key. */
+        public static final String HOSTER_REMINDERS_SENT = "hosterRemindersSent";
         public static final String COMPLEMENTARY_WORK_REQUESTED = "complementaryWorkRequested";
         public static final String QUOTE_AMOUNT = "quoteAmountExclTax";
         public static final String QUOTE_DESCRIPTION = "quoteDescription";
         public static final String QUOTE_PHONE_ANSWER = "quotePhoneAnswer";
+        /** From the quote's decision record (Gateway_QuoteApproved). */
         public static final String QUOTE_APPROVED = "quoteApproved";
-        /** Set when the quote is sent; the correlator sets the two below (prefix "quote"). */
+        /** The quote's decision record, and when its link expires (the expiry timer). */
         public static final String QUOTE_DECISION_ID = "quoteDecisionId";
-        public static final String QUOTE_DECISION_APPROVED = "quoteDecisionApproved";
-        public static final String QUOTE_DECISION_CHANNEL = "quoteDecisionChannel";
+        public static final String QUOTE_EXPIRES_AT = "quoteExpiresAt";
+        /** How many reminders the client got: part of each reminder's idempotency key. */
+        public static final String QUOTE_REMINDERS_SENT = "quoteRemindersSent";
         // Remediation
         public static final String REMEDIATION_ACTION = "remediationAction";
         public static final String SERVICE_NAME = "serviceName";
         public static final String DECISION_ACTION = "decisionAction";
         public static final String DECISION_DESCRIPTION = "decisionDescription";
         public static final String ESTIMATED_COST = "estimatedCostExclTax";
+        /** Shown on the remediation form; the validator reads the restriction from the incident record. */
         public static final String IMPACTING_ACTIONS_ALLOWED = "impactingActionsAllowed";
+        /** The completed Task_ChooseRemediation: the operation key of the remote action it asked for. */
+        public static final String REMEDIATION_CHOICE = "remediationChoiceTaskId";
         public static final String REMEDIATION_RESULT = "remediationResult";
         public static final String ACTION_NOTES = "actionNotes";
         // Client decision (R4.3-t3 to t5)
@@ -159,12 +199,12 @@ public final class IncidentHandlingProcess {
         public static final String DECISION_ROUND = "decisionRound";
         public static final String ACKNOWLEDGEMENT_DUE = "acknowledgementDue";
         public static final String CURRENT_CONTACT = "currentContact";
+        /** R4.3-t4: whether the contact being asked may authorise (only then is there a decision link). */
+        public static final String CONTACT_MAY_DECIDE = "currentContactMayDecide";
         public static final String PHONE_OUTCOME = "phoneOutcome";
-        /** Who logged a phone answer (Task_CallContact, Task_FollowUpQuote). */
-        public static final String PHONE_ANSWERED_BY = "phoneAnsweredBy";
+        /** The decision record of the contact being asked; null for a contact who may not authorise. */
         public static final String DECISION_ID = "decisionId";
-        public static final String DECISION_APPROVED = "decisionApproved";
-        public static final String DECISION_CHANNEL = "decisionChannel";
+        /** From the decision record (Gateway_ClientAnswered). */
         public static final String CLIENT_ANSWERED = "clientAnswered";
         public static final String PROCEDURE_APPLIES = "emergencyProcedureApplies";
         public static final String DECISION_OUTCOME = "decisionOutcome";
@@ -172,10 +212,15 @@ public final class IncidentHandlingProcess {
         // Restoration
         public static final String SERVICE_ANSWERS = "serviceAnswers";
         public static final String SERVICE_CHECK = "serviceCheck";
+        /** Input of Task_ConfirmRestoration. */
         public static final String RESTORED = "restored";
+        /** From the incident record: ops confirmed the restoration (Gateway_Restored). */
+        public static final String RESTORATION_CONFIRMED = "restorationConfirmed";
         public static final String RESTORATION_NOTES = "restorationNotes";
         // Force majeure (R9)
         public static final String FORCE_MAJEURE_REASON = "forceMajeureReason";
+        public static final String FORCE_MAJEURE_SINCE = "forceMajeureSince";
+        public static final String FORCE_MAJEURE_TERMINATION_FROM = "forceMajeureTerminationFrom";
         public static final String FORCE_MAJEURE_NOTES = "forceMajeureNotes";
 
         private Vars() {

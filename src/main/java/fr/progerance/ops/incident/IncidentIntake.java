@@ -1,6 +1,5 @@
 package fr.progerance.ops.incident;
 
-import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -32,11 +31,9 @@ public class IncidentIntake {
         IncidentService.Reported reported = incidents.report(report, user);
         if (!reported.attached()) {
             String number = reported.incident().getNumber();
-            runtime.createProcessInstanceByKey(IncidentHandlingProcess.KEY)
-                    .businessKey(number)
-                    .setVariable(Vars.INCIDENT_NUMBER, number)
-                    .setVariable("reportedBy", user)
-                    .execute();
+            // The business key names the registered incident; the instance claims it (and nothing else
+            // may: see RegisterIncidentDelegate). The start event's initiator records the user.
+            runtime.createProcessInstanceByKey(IncidentHandlingProcess.KEY).businessKey(number).execute();
         }
         return reported;
     }

@@ -107,6 +107,11 @@ public class IncidentService {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Optional<Incident> find(String number) {
+        return incidents.findByNumber(number);
+    }
+
+    @Transactional(readOnly = true)
     public Incident get(String number) {
         return incidents.findByNumber(number).orElseThrow(() -> new NotFoundException("Incident", number));
     }
@@ -143,8 +148,39 @@ public class IncidentService {
         }
     }
 
-    public void attachProcess(String number, String processInstanceId) {
-        get(number).attachProcess(processInstanceId);
+    /**
+     * Gives the incident to its {@code IncidentHandling} instance. An incident already handled by an
+     * instance is refused: starting the process directly with the number of a registered incident
+     * (REST, Tasklist) must not skip the intake's checks nor run a second instance.
+     *
+     * @throws ConflictException the incident already has its process, or is closed
+     */
+    public void claimForProcess(String number, String processInstanceId) {
+        Incident incident = get(number);
+        if (incident.getProcessInstanceId() != null || !incident.isOpen()) {
+            throw new ConflictException("Incident " + number + " is already handled by process instance "
+                    + incident.getProcessInstanceId() + ": report incidents through POST /api/incidents or the start"
+                    + " form, which check the contract, the level and duplicates",
+                    List.of(new FieldProblem("incidentNumber", "already handled")));
+        }
+        incident.attachProcess(processInstanceId);
+    }
+
+    /** R4.3-t2: the work waits for the business-hours opening {@code opening}. */
+    public void deferUntil(String number, Instant opening) {
+        get(number).deferUntil(opening);
+    }
+
+    /**
+     * R4.3-t2: ops logged, in their form, whether the client agrees to act now outside business
+     * hours; the record keeps who logged it and when (DESIGN rule 11).
+     */
+    public Incident recordAgreement(String number, boolean actNow, String by) {
+        Incident incident = get(number);
+        incident.recordAgreement(actNow, clock.instant(), by);
+        event(incident, actNow ? IncidentEvent.Kind.CLIENT_AGREED_TO_ACT_NOW : IncidentEvent.Kind.CLIENT_PREFERS_TO_WAIT,
+                "R4.3-t2: logged by " + by, by);
+        return incident;
     }
 
     public void startClocks(String number, Instant clockStart, IncidentDeadlines deadlines) {
@@ -156,7 +192,7 @@ public class IncidentService {
                 : ": no guaranteed time"), null);
     }
 
-    public void takeCharge(String number, String by, CauseCategory cause, String notes) {
+    public Incident takeCharge(String number, String by, CauseCategory cause, String notes) {
         Incident incident = get(number);
         boolean breachedBefore = incident.isInterventionBreached();
         incident.takeCharge(clock.instant(), by, cause);
@@ -165,6 +201,7 @@ public class IncidentService {
         }
         event(incident, IncidentEvent.Kind.TAKEN_IN_CHARGE, "cause " + cause + (notes == null || notes.isBlank()
                 ? "" : ": " + notes), by);
+        return incident;
     }
 
     /** The intervention deadline passed with the take-charge task still open: a breach (R4.3-*). */
@@ -198,19 +235,45 @@ public class IncidentService {
         return true;
     }
 
-    /** Ops confirmed the restoration: the restoration time is now (R4.3-*: GTR). */
-    public Incident close(String number, String by, String notes) {
+    /**
+     * Ops confirmed in their form whether the service is restored (R4.3-*: GTR). A confirmed
+     * restoration is recorded now, with who confirmed it; a late one is a breach (judged on the
+     * clock as R9 freezes it). Returns the incident: restored when {@code getRestoredAt()} is set.
+     */
+    public Incident confirmRestoration(String number, boolean restored, String by, String notes) {
         Incident incident = get(number);
-        Instant now = clock.instant();
+        if (!restored) {
+            event(incident, IncidentEvent.Kind.RESTORATION_NOT_CONFIRMED, notes, by);
+            return incident;
+        }
         boolean breachedBefore = incident.isRestorationBreached();
-        incident.close(now, now);
+        incident.restore(clock.instant(), by);
         if (!breachedBefore && incident.isRestorationBreached()) {
             metrics.restorationBreached(incident);
         }
         event(incident, IncidentEvent.Kind.RESTORED, notes, by);
-        event(incident, IncidentEvent.Kind.CLOSED, incident.isRestorationBreached() ? "restoration deadline missed"
-                : "restoration deadline met or best effort", by);
         return incident;
+    }
+
+    /** Closes the restored incident. */
+    public Incident close(String number) {
+        Incident incident = get(number);
+        incident.close(clock.instant());
+        event(incident, IncidentEvent.Kind.CLOSED, incident.isRestorationBreached() ? "restoration deadline missed"
+                : "restoration deadline met or best effort", incident.getRestoredBy());
+        return incident;
+    }
+
+    /** R4.3-t5 (3): nobody could decide and no procedure applies: only actions without impact. */
+    public void restrictToNonImpacting(String number, String reason) {
+        Incident incident = get(number);
+        incident.restrictToNonImpacting(reason);
+        event(incident, IncidentEvent.Kind.RESTRICTED_TO_NON_IMPACTING, reason, null);
+    }
+
+    /** R4.3-t3: the client approved {@code action} explicitly (its decision record says so). */
+    public void clientApproved(String number, String action) {
+        get(number).clientApproved(action);
     }
 
     /**
@@ -230,18 +293,25 @@ public class IncidentService {
         return incident;
     }
 
-    /** R9: the force majeure ended; the deadlines move by the clock time it suspended. */
+    /**
+     * R9: the force majeure ended; the deadlines move by the clock time it suspended: from its
+     * declaration, or from the clocks' start when they started under it (R4.3-t2 wait). Before the
+     * clocks started there is nothing to move.
+     */
     public IncidentDeadlines liftForceMajeure(String number, String by, String notes) {
         Incident incident = get(number);
         if (incident.getForceMajeureSince() == null) {
             return incident.deadlines(clock::atZone);
         }
         Instant since = incident.getForceMajeureSince();
-        IncidentDeadlines moved = slaDeadlines.resumeAfterSuspension(incident.deadlines(clock::atZone), since,
-                clock.instant());
+        IncidentDeadlines moved = incident.getClockStartedAt() == null ? incident.deadlines(clock::atZone)
+                : slaDeadlines.resumeAfterSuspension(incident.deadlines(clock::atZone),
+                        since.isAfter(incident.getClockStartedAt()) ? since : incident.getClockStartedAt(),
+                        clock.instant());
         incident.resumeClocks(moved);
         event(incident, IncidentEvent.Kind.FORCE_MAJEURE_LIFTED, "R9: suspended since " + clock.atZone(since)
-                + "; intervention due " + moved.interventionDue() + ", restoration due " + moved.restorationDue()
+                + (incident.getClockStartedAt() == null ? "; the clocks had not started"
+                : "; intervention due " + moved.interventionDue() + ", restoration due " + moved.restorationDue())
                 + (notes == null || notes.isBlank() ? "" : " (" + notes + ")"), by);
         return moved;
     }

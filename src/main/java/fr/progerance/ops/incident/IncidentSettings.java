@@ -33,6 +33,25 @@ public class IncidentSettings {
     /** How long a client has to answer a complementary-work quote (RD-extra) by its link. */
     private Duration quoteValidity = Duration.ofDays(7);
 
+    /**
+     * RD-extra, DESIGN rule 12: the client is reminded of an unanswered quote this often while it is
+     * valid (7 days of validity and 48 hours give reminders after 2, 4 and 6 days); then it expires.
+     */
+    private Duration quoteReminderInterval = Duration.ofHours(48);
+
+    /** How long ops have to prepare a requested quote (RD-extra): the due date of Task_PrepareQuote. */
+    private Duration quotePreparation = Duration.ofHours(2);
+
+    /**
+     * R4.2, R3.5, DESIGN rule 12: while ops coordinate with the client's hoster, the hoster's
+     * emergency contact is reminded this often (with the client and on-call ops in copy); the
+     * coordination task is due after the first interval.
+     */
+    private Duration hosterFollowUp = Duration.ofHours(2);
+
+    /** R9: managers review a force majeure this often; the due date of Task_LiftForceMajeure. */
+    private Duration forceMajeureReview = Duration.ofHours(24);
+
     /** Services ops may restart from the remediation form (systemd unit names, R4.3 remediation). */
     private List<String> allowedServices = new ArrayList<>(List.of(
             "nginx", "apache2", "php8.2-fpm", "php8.1-fpm", "php7.4-fpm", "mariadb", "mysql", "redis-server",
@@ -90,6 +109,74 @@ public class IncidentSettings {
 
     public void setQuoteValidity(Duration quoteValidity) {
         this.quoteValidity = quoteValidity;
+    }
+
+    public Duration getQuoteReminderInterval() {
+        return quoteReminderInterval;
+    }
+
+    public void setQuoteReminderInterval(Duration quoteReminderInterval) {
+        this.quoteReminderInterval = quoteReminderInterval;
+    }
+
+    public Duration getQuotePreparation() {
+        return quotePreparation;
+    }
+
+    public void setQuotePreparation(Duration quotePreparation) {
+        this.quotePreparation = quotePreparation;
+    }
+
+    public Duration getHosterFollowUp() {
+        return hosterFollowUp;
+    }
+
+    public void setHosterFollowUp(Duration hosterFollowUp) {
+        this.hosterFollowUp = hosterFollowUp;
+    }
+
+    public Duration getForceMajeureReview() {
+        return forceMajeureReview;
+    }
+
+    public void setForceMajeureReview(Duration forceMajeureReview) {
+        this.forceMajeureReview = forceMajeureReview;
+    }
+
+    /**
+     * The quote reminders as an ISO 8601 repeating interval for the reminder timer: as many
+     * {@link #getQuoteReminderInterval() intervals} as fit strictly within the validity.
+     */
+    public String getQuoteReminderCycle() {
+        long reminders = (quoteValidity.toMillis() - 1) / quoteReminderInterval.toMillis();
+        return "R" + reminders + "/" + quoteReminderInterval;
+    }
+
+    /** The hoster reminders: every {@link #getHosterFollowUp()} while the coordination lasts. */
+    public String getHosterReminderCycle() {
+        return "R/" + hosterFollowUp;
+    }
+
+    /**
+     * Refuses settings that would leave a wait without its reminder or a task without a due date.
+     *
+     * @throws IllegalStateException naming the setting
+     */
+    @jakarta.annotation.PostConstruct
+    public void validate() {
+        for (var d : java.util.Map.of("quote-validity", quoteValidity, "quote-reminder-interval",
+                quoteReminderInterval, "quote-preparation", quotePreparation, "hoster-follow-up", hosterFollowUp,
+                "force-majeure-review", forceMajeureReview, "acknowledgement-timeout", acknowledgementTimeout)
+                .entrySet()) {
+            if (d.getValue() == null || d.getValue().isNegative() || d.getValue().isZero()) {
+                throw new IllegalStateException("ops.incident." + d.getKey() + " must be a positive duration");
+            }
+        }
+        if (quoteReminderInterval.compareTo(quoteValidity) >= 0) {
+            throw new IllegalStateException("ops.incident.quote-reminder-interval (" + quoteReminderInterval
+                    + ") must be shorter than ops.incident.quote-validity (" + quoteValidity
+                    + "): the client must be reminded at least once before the quote expires");
+        }
     }
 
     public List<String> getAllowedServices() {

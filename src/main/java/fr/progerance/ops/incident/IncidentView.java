@@ -13,9 +13,18 @@ public record IncidentView(
         String number, String status, boolean attached, Long serverId, Long contractId, String category, int level,
         String infrastructure, String summary, String source, OffsetDateTime detectedAt, OffsetDateTime reportedAt,
         String reportedBy, Sla sla, OffsetDateTime takenInChargeAt, String takenInChargeBy,
-        boolean interventionBreached, OffsetDateTime restoredAt, boolean restorationBreached, String causeCategory,
-        String responsibility, OffsetDateTime closedAt, OffsetDateTime forceMajeureSince, String processInstanceId,
+        boolean interventionBreached, OffsetDateTime restoredAt, String restoredBy, boolean restorationBreached,
+        String causeCategory, String responsibility, OffsetDateTime closedAt, OffsetDateTime forceMajeureSince,
+        OffsetDateTime deferredUntil, Agreement outOfHoursAgreement, Restriction restriction, String processInstanceId,
         List<Event> timeline) {
+
+    /** R4.3-t2: the client's answer to acting now outside business hours, as ops logged it. */
+    public record Agreement(boolean actNow, OffsetDateTime recordedAt, String recordedBy) {
+    }
+
+    /** R4.3-t5 (3): only actions without impact, except those the client approved since (R4.3-t3). */
+    public record Restriction(boolean nonImpactingOnly, String reason, List<String> clientApprovedActions) {
+    }
 
     /** The contract's clocks for this incident. */
     public record Sla(String rule, Boolean guaranteed, OffsetDateTime clockStartedAt, OffsetDateTime interventionDue,
@@ -34,10 +43,15 @@ public record IncidentView(
                         at(clock, i.getInterventionDue()), at(clock, i.getRestorationDue()),
                         i.getSlaRule() != null && i.getRestorationDue() == null),
                 at(clock, i.getTakenInChargeAt()), i.getTakenInChargeBy(), i.isInterventionBreached(),
-                at(clock, i.getRestoredAt()), i.isRestorationBreached(),
+                at(clock, i.getRestoredAt()), i.getRestoredBy(), i.isRestorationBreached(),
                 i.getCauseCategory() == null ? null : i.getCauseCategory().name(),
                 i.getResponsibility() == null ? null : i.getResponsibility().name(), at(clock, i.getClosedAt()),
-                at(clock, i.getForceMajeureSince()), i.getProcessInstanceId(),
+                at(clock, i.getForceMajeureSince()), at(clock, i.getDeferredUntil()),
+                i.getActNowAgreed() == null ? null : new Agreement(i.getActNowAgreed(),
+                        at(clock, i.getAgreementRecordedAt()), i.getAgreementRecordedBy()),
+                new Restriction(i.isRestrictedToNonImpacting(), i.getRestrictionReason(),
+                        i.getClientApprovedActions().stream().sorted().toList()),
+                i.getProcessInstanceId(),
                 events.stream().map(e -> new Event(at(clock, e.getAt()), e.getKind().name(), e.getDetail(),
                         e.getActor())).toList());
     }

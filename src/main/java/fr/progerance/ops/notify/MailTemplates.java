@@ -30,9 +30,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class MailTemplates {
 
     static final String ROOT = "templates/notify/mail/";
+    /** French texts that are not whole mails: questions and sentences put in a mail or a page. */
+    static final String TEXT_ROOT = "templates/notify/text/";
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final TemplateEngine engine;
+    private final TemplateEngine texts;
     private final ClassLoader loader;
 
     public MailTemplates() {
@@ -45,6 +48,29 @@ public final class MailTemplates {
         e.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
         e.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
         this.engine = e;
+        SpringTemplateEngine t = new SpringTemplateEngine();
+        ClassLoaderTemplateResolver textResolver = resolver(TemplateMode.TEXT, "*.txt", 1);
+        textResolver.setPrefix(TEXT_ROOT);
+        t.addTemplateResolver(textResolver);
+        this.texts = t;
+    }
+
+    /**
+     * Renders the French text {@code templates/notify/text/<name>.txt} (Thymeleaf TEXT mode) on one
+     * paragraph per blank-line-separated block: a question put to a client, a sentence of a mail.
+     *
+     * @throws IllegalArgumentException for an unknown or malformed name, or an empty result
+     */
+    public String text(String name, Map<String, Object> model) {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches() || loader.getResource(TEXT_ROOT + name + ".txt") == null) {
+            throw new IllegalArgumentException("No text template " + TEXT_ROOT + name + ".txt");
+        }
+        String rendered = body(texts.process(name + ".txt", new Context(OutgoingMail.FRENCH, model))).strip();
+        if (rendered.isEmpty()) {
+            throw new IllegalArgumentException("Text template " + name + " rendered nothing");
+        }
+        return rendered;
     }
 
     private ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

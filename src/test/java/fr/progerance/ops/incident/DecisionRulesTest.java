@@ -33,10 +33,29 @@ class DecisionRulesTest {
     }
 
     @Test
-    @DisplayName("R4.3-t4: when some contacts may authorise decisions, only they are asked")
-    void onlyAuthorisedWhenSomeAre() {
-        Contact notAuthorised = RegisterTestData.contact(client, "Stagiaire", ContactRole.SECONDARY, 3, false);
-        assertThat(DecisionContacts.inOrder(List.of(notAuthorised, primary))).containsExactly(primary);
+    @DisplayName("R4.3-t5 (1), R4.3-t4: contacts who may not authorise are still called in their place, but only an authorised person's answer decides")
+    void everyoneIsCalledOnlyAuthorisedDecide() {
+        Contact notAuthorisedPrimary = RegisterTestData.contact(client, "Gérant absent", ContactRole.PRIMARY, null, false);
+        Contact intern = RegisterTestData.contact(client, "Stagiaire", ContactRole.SECONDARY, 1, false);
+        Contact authorisedSecond = RegisterTestData.contact(client, "Paul Second", ContactRole.SECONDARY, 2, true);
+        Contact notAuthorisedOnCall = RegisterTestData.contact(client, "Veilleur", ContactRole.ON_CALL, null, false);
+        List<Contact> all = List.of(notAuthorisedOnCall, authorisedSecond, intern, notAuthorisedPrimary, billing);
+
+        // The primary and the 24/7 contact are never skipped, whoever may authorise.
+        assertThat(DecisionContacts.inOrder(all))
+                .containsExactly(notAuthorisedPrimary, intern, authorisedSecond, notAuthorisedOnCall);
+        assertThat(DecisionContacts.inOrder(all).stream().filter(c -> DecisionContacts.mayDecide(c, all)))
+                .containsExactly(authorisedSecond);
+    }
+
+    @Test
+    @DisplayName("R4.3-t4: when nobody is named as authorised, every contact asked may give the explicit validation")
+    void anyoneDecidesWhenNobodyIsNamed() {
+        Contact p = RegisterTestData.contact(client, "Marie", ContactRole.PRIMARY, null, false);
+        Contact s = RegisterTestData.contact(client, "Paul", ContactRole.SECONDARY, 1, false);
+        assertThat(DecisionContacts.mayDecide(p, List.of(p, s))).isTrue();
+        assertThat(DecisionContacts.mayDecide(s, List.of(p, s))).isTrue();
+        assertThat(DecisionContacts.mayDecide(s, List.of(p, s, primary))).as("once someone is named").isFalse();
     }
 
     @Test

@@ -16,9 +16,7 @@ import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
 import fr.progerance.ops.TestPorts;
 import fr.progerance.ops.calendar.IncidentCategory;
-import fr.progerance.ops.calendar.IncidentDeadlines;
 import fr.progerance.ops.calendar.Infrastructure;
-import fr.progerance.ops.calendar.SlaDeadlines;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
@@ -60,7 +58,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * IncidentHandling end to end, in the running application, against real peers started by the test:
  * an SSH server executing real commands (pinned host key), an SMTP server reading the French mails,
  * and an HTTP server standing for the shop. Tasks are completed through Camunda's REST API as
- * Tasklist does; client links are answered through the public decision pages.
+ * Tasklist does, some as a hostile ops user would; client links are answered through the public
+ * decision pages. The clock is the test's ({@link MovableClock}), fixed at known instants: the
+ * expected deadlines come from the contract's tables below, never from the code under test, and
+ * time passes by moving the clock, never by sleeping.
  */
 @OpsSpringBootTest
 class IncidentEndToEndTest {
@@ -74,6 +75,19 @@ class IncidentEndToEndTest {
 
     private static final String FAILED_UNITS = "systemctl --failed --no-legend --plain";
     private static final String RESTART_PHP = "sudo -n systemctl restart -- 'php8.2-fpm'";
+    private static final String REBOOT = "sudo -n systemctl reboot";
+
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+    /** RC-business, RC-n2: a Tuesday at 10:00, inside both windows. */
+    private static final Instant TUESDAY_10H = paris(2026, 3, 10, 10, 0);
+    /** R4.3-p2: a level-2 troubleshooting reported at 10:00 is due after 1 h of the 7h-18h window. */
+    private static final Instant TUESDAY_11H = paris(2026, 3, 10, 11, 0);
+    /** R4.3-p2: a level-2 update is due after 2 h of the window. */
+    private static final Instant TUESDAY_12H = paris(2026, 3, 10, 12, 0);
+    /** R4.3-t2: a Sunday night, outside business hours. */
+    private static final Instant SUNDAY_3H = paris(2026, 3, 15, 3, 0);
+    private static final String OPS = "alicee2e";
+    private static final String OPS_PASSWORD = "e2e-alice-password";
     private static final AtomicInteger SHOP_STATUS = new AtomicInteger(200);
     private static HttpServer shop;
 
@@ -90,7 +104,13 @@ class IncidentEndToEndTest {
     ManagementService management;
 
     @Autowired
-    SlaDeadlines sla;
+    fr.progerance.ops.MovableClock clock;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
@@ -120,11 +140,26 @@ class IncidentEndToEndTest {
 
     @BeforeEach
     void setUp() {
+        clock.set(TUESDAY_10H);
         register = new RegisterApi(port);
         api = register.api;
         SHOP_STATUS.set(200);
         SSH.respond(FAILED_UNITS, 0, "php8.2-fpm.service loaded failed failed The PHP 8.2 FastCGI Process Manager\n", "");
         SSH.respond(RESTART_PHP, 0, "", "");
+        user(OPS, OPS_PASSWORD, OpsGroups.OPS);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private static Instant paris(int year, int month, int day, int hour, int minute) {
+        return java.time.ZonedDateTime.of(year, month, day, hour, minute, 0, 0, PARIS).toInstant();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atZone(PARIS).toOffsetDateTime();
     }
 
     /** A client, its contacts, an ACTIVE contract and a server reachable over the embedded SSH server. */
@@ -177,7 +212,7 @@ class IncidentEndToEndTest {
     @DisplayName("R4.3-p2: an incident from the API gets its deadlines, a diagnosis over SSH, a restart, a check and a French report")
     void happyPath() throws Exception {
         Fixture f = activeContract();
-        OffsetDateTime detectedAt = OffsetDateTime.now().minusMinutes(1).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime detectedAt = at(TUESDAY_10H);
         TestApi.Answer reported = report(f.serverId(), "TROUBLESHOOTING", detectedAt);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         String number = reported.json().get("number").asText();
@@ -191,13 +226,14 @@ class IncidentEndToEndTest {
         assertThat(again.json().get("attached").asBoolean()).isTrue();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
 
-        // The take-charge task is due at the contract's intervention deadline.
-        IncidentDeadlines expected = sla.incidentDeadlines(Infrastructure.PROGERANCE, 2,
-                IncidentCategory.TROUBLESHOOTING, detectedAt.toInstant());
+        // R4.3-p2 from the table: 10:00 + 1 h of the level-2 window = 11:00, both deadlines.
         String pid = processInstanceId(number);
         Task takeCharge = task(pid, Elements.TAKE_CHARGE);
-        assertThat(takeCharge.getDueDate().toInstant()).isEqualTo(expected.interventionDue().toInstant());
-        assertThat(reported.json().at("/sla/interventionDue").asText()).isEqualTo(expected.interventionDue().toString());
+        assertThat(takeCharge.getDueDate().toInstant()).isEqualTo(TUESDAY_11H);
+        assertThat(OffsetDateTime.parse(reported.json().at("/sla/interventionDue").asText()).toInstant())
+                .isEqualTo(TUESDAY_11H);
+        assertThat(OffsetDateTime.parse(reported.json().at("/sla/restorationDue").asText()).toInstant())
+                .isEqualTo(TUESDAY_11H);
         assertThat(reported.json().at("/sla/rule").asText()).isEqualTo("R4.3-p2");
 
         // Diagnosis over SSH: real commands, plus the failed unit the server reports.
@@ -206,13 +242,14 @@ class IncidentEndToEndTest {
         assertThat(diagnosis).contains("Uptime:").contains("php8.2-fpm.service").contains("Shop: HTTP 200");
         assertThat(SSH.executedCommands()).contains("cat /proc/uptime", "cat /proc/loadavg", "df -P -k", FAILED_UNITS);
 
+        clock.advance(java.time.Duration.ofMinutes(12));
         complete(takeCharge, Map.of(Vars.CAUSE_CATEGORY, "SYSTEM", Vars.TAKE_CHARGE_NOTES, "PHP-FPM planté"));
         Task choose = task(pid, Elements.CHOOSE_REMEDIATION);
         // The server refuses a service outside the allowed list (the form offers only allowed ones),
-        // with a readable message, and the task stays open. Camunda answers a listener's refusal as 500.
+        // with a readable message, and the task stays open: 400, as a form validation.
         TestApi.Answer refused = completeAnswer(choose, Map.of(Vars.REMEDIATION_ACTION, "RESTART_SERVICE",
                 Vars.SERVICE_NAME, "sshd"));
-        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.body()).contains("Service to restart: choose one of");
         assertThat(task(pid, Elements.CHOOSE_REMEDIATION)).isNotNull();
         complete(choose, Map.of(Vars.REMEDIATION_ACTION, "RESTART_SERVICE", Vars.SERVICE_NAME, "php8.2-fpm"));
@@ -222,6 +259,7 @@ class IncidentEndToEndTest {
         executeJob(pid, Elements.CHECK_SERVICE);
         assertThat(runtime.getVariable(pid, Vars.SERVICE_ANSWERS)).isEqualTo(true);
 
+        clock.advance(java.time.Duration.ofMinutes(20));
         complete(task(pid, Elements.CONFIRM_RESTORATION), Map.of(Vars.RESTORED, true, Vars.RESTORATION_NOTES,
                 "Service PHP relancé"));
         executeJob(pid, Elements.SEND_REPORT);
@@ -234,8 +272,11 @@ class IncidentEndToEndTest {
 
         JsonNode record = api.get("/api/incidents/" + number).json();
         assertThat(record.get("status").asText()).isEqualTo("CLOSED");
-        assertThat(record.get("takenInChargeAt").isNull()).isFalse();
-        assertThat(record.get("restoredAt").isNull()).isFalse();
+        assertThat(OffsetDateTime.parse(record.get("takenInChargeAt").asText()).toInstant())
+                .isEqualTo(TUESDAY_10H.plusSeconds(12 * 60));
+        assertThat(OffsetDateTime.parse(record.get("restoredAt").asText()).toInstant())
+                .isEqualTo(TUESDAY_10H.plusSeconds(32 * 60));
+        assertThat(record.get("restoredBy").asText()).isEqualTo(TestApi.ADMIN);
         assertThat(record.get("interventionBreached").asBoolean()).isFalse();
         assertThat(record.get("causeCategory").asText()).isEqualTo("SYSTEM");
         assertThat(record.get("responsibility").asText()).isEqualTo("PROVIDER");
@@ -263,7 +304,8 @@ class IncidentEndToEndTest {
                 .setHeader("Accept", "text/html").GET());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Restaurer la base de données");
-        assertThat(runtime.getVariable(pid, Vars.DECISION_APPROVED)).as("GET never decides").isNull();
+        assertThat(decisions.find((String) runtime.getVariable(pid, Vars.DECISION_ID)).orElseThrow().getStatus())
+                .as("GET never decides").isEqualTo(fr.progerance.ops.notify.DecisionStatus.PENDING);
 
         String tokenPath = approvePath.substring(0, approvePath.indexOf('?'));
         TestApi.Answer answered = answerByLink(tokenPath, "APPROVE");
@@ -304,14 +346,22 @@ class IncidentEndToEndTest {
     @DisplayName("R4.3-p2: when the intervention deadline passes, on-call ops and managers get the escalation and the breach is recorded")
     void interventionBreachEscalates() throws Exception {
         Fixture f = activeContract();
-        String number = report(f.serverId(), "UPDATE", OffsetDateTime.now().minusMinutes(1)).json()
-                .get("number").asText();
+        String number = report(f.serverId(), "UPDATE", at(TUESDAY_10H)).json().get("number").asText();
         String pid = processInstanceId(number);
         Job timer = management.createJobQuery().processInstanceId(pid).timers().activityId(Elements.TIMER_INTERVENTION)
                 .singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(runtime.getVariable(pid, Vars.INTERVENTION_DUE));
+        assertThat(timer.getDuedate().toInstant()).as("R4.3-p2: 2 h for updates").isEqualTo(TUESDAY_12H);
+        clock.set(TUESDAY_12H.plusSeconds(1));
         management.executeJob(timer.getId());
+        double before = breaches("intervention");
+        // R4.3 metrics count committed work: a job whose transaction fails after recording the
+        // breach leaves the counter alone, and its retry counts it once.
+        Job escalation = job(pid, Elements.ESCALATE_INTERVENTION);
+        assertThatThrownBy(() -> inTransactionThatFails(() -> management.executeJob(escalation.getId())))
+                .hasMessageContaining("commit failed");
+        assertThat(breaches("intervention")).isEqualTo(before);
         executeJob(pid, Elements.ESCALATE_INTERVENTION);
+        assertThat(breaches("intervention")).isEqualTo(before + 1);
 
         mailTo("astreinte@progerance.example", "ESCALADE " + number);
         mailTo("direction@progerance.example", "ESCALADE " + number);
@@ -320,6 +370,7 @@ class IncidentEndToEndTest {
         JsonNode breaches = api.get("/actuator/metrics/ops.incident.breaches?tag=deadline:intervention"
                 + "&tag=infrastructure:PROGERANCE").json();
         assertThat(breaches.at("/measurements/0/value").asDouble()).as("the dashboards count the breach").isPositive();
+        assertThat(mailsTo("astreinte@progerance.example", "ESCALADE " + number)).as("escalated once").isEqualTo(1);
         assertThat(api.get("/actuator/metrics/ops.incidents.open?tag=infrastructure:PROGERANCE").json()
                 .at("/measurements/0/value").asDouble()).isPositive();
     }
@@ -328,7 +379,7 @@ class IncidentEndToEndTest {
     @DisplayName("DESIGN rule 8: a changed host key is refused and raises a Camunda incident at once, not a retry loop")
     void changedHostKeyRaisesIncident() {
         Fixture f = activeContract("PROGERANCE", 2, RegisterApi.FINGERPRINT, EmbeddedSshServer.USER, true);
-        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1)).json()
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json()
                 .get("number").asText();
         String pid = processInstanceId(number);
         Job diagnosis = job(pid, Elements.DIAGNOSE);
@@ -346,14 +397,13 @@ class IncidentEndToEndTest {
     @DisplayName("A failed SSH login retries on the task's schedule, then becomes an incident with a readable message")
     void failedLoginRetriesThenIncident() {
         Fixture f = activeContract("PROGERANCE", 2, SSH.hostKeyFingerprint(), "intruder", true);
-        String pid = processInstanceId(report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1))
+        String pid = processInstanceId(report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H))
                 .json().get("number").asText());
         Job diagnosis = job(pid, Elements.DIAGNOSE);
-        Instant before = Instant.now();
         assertThatThrownBy(() -> management.executeJob(diagnosis.getId()));
         Job retried = management.createJobQuery().jobId(diagnosis.getId()).singleResult();
         assertThat(retried.getRetries()).isEqualTo(2);
-        assertThat(retried.getDuedate().toInstant()).isAfter(before.plusSeconds(50));
+        assertThat(retried.getDuedate().toInstant()).as("R3/PT1M").isEqualTo(TUESDAY_10H.plusSeconds(60));
         assertThat(runtime.createIncidentQuery().processInstanceId(pid).count()).isZero();
         assertThatThrownBy(() -> management.executeJob(diagnosis.getId()));
         assertThatThrownBy(() -> management.executeJob(diagnosis.getId()));
@@ -366,7 +416,7 @@ class IncidentEndToEndTest {
     @DisplayName("R4.2, R3.5: a hardware incident on TIERCE is routed to the hoster; the hoster and the client get the French mail")
     void tierceHardwareGoesToHoster() throws Exception {
         Fixture f = activeContract("TIERCE", 2, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, true);
-        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1)).json()
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json()
                 .get("number").asText();
         String pid = processInstanceId(number);
         complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "HARDWARE"));
@@ -385,13 +435,14 @@ class IncidentEndToEndTest {
         Fixture f = activeContract();
         Map<String, Object> form = Map.of("serverId", f.serverId(), "category", "UPDATE", "level", "2",
                 "summary", "Mise à jour de sécurité urgente", "source", "tasklist",
-                "detectedAt", OffsetDateTime.now().minusMinutes(5).truncatedTo(ChronoUnit.MINUTES).toString());
+                "detectedAt", at(TUESDAY_10H).toString());
         TestApi.Answer started = submitStartForm(form);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         String pid = started.json().get("id").asText();
         String number = (String) runtime.getVariable(pid, Vars.INCIDENT_NUMBER);
         assertThat(started.json().get("businessKey").asText()).isEqualTo(number);
-        assertThat(task(pid, Elements.TAKE_CHARGE).getDueDate()).isEqualTo(runtime.getVariable(pid, Vars.INTERVENTION_DUE));
+        assertThat(task(pid, Elements.TAKE_CHARGE).getDueDate().toInstant()).as("R4.3-p2, 2 h for an update")
+                .isEqualTo(TUESDAY_12H);
         assertThat(api.get("/api/incidents/" + number).json().at("/sla/rule").asText()).isEqualTo("R4.3-p2");
 
         TestApi.Answer second = submitStartForm(form);
@@ -399,9 +450,9 @@ class IncidentEndToEndTest {
         assertThat(second.json().get("ended").asBoolean()).as("attached, not duplicated").isTrue();
         assertThat(second.json().get("businessKey").asText()).isEqualTo(number);
 
-        // Tasklist shows the refusal on the start form; Camunda's REST API wraps a failed start as 500.
+        // Tasklist shows the refusal on the start form: 400, as a form validation.
         TestApi.Answer unknown = submitStartForm(with(form, "serverId", 987654321));
-        assertThat(unknown.status()).isEqualTo(500);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
         assertThat(unknown.json().get("message").asText()).contains("Invalid input: serverId (no server has id 987654321)");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentHandlingProcess.KEY)
                 .variableValueEquals(Vars.SERVER_ID, 987654321L).count()).as("nothing half-started").isZero();
@@ -416,15 +467,10 @@ class IncidentEndToEndTest {
                 RegisterApi.contractBody(f.clientId()), "reference", contract.json().get("reference").asText(),
                 "serviceLevel", 1, "databaseConnectionQuota", 100, "tierceOutOfHoursAgreed", false));
         assertThat(noPriorAgreement.status()).as(noPriorAgreement.toString()).isEqualTo(200);
-        java.time.ZonedDateTime sunday = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"))
-                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.SUNDAY))
-                .withHour(3).withMinute(0).withSecond(0).withNano(0);
-        if (sunday.isAfter(java.time.ZonedDateTime.now())) {
-            sunday = sunday.minusWeeks(1);
-        }
+        clock.set(SUNDAY_3H);
         TestApi.Answer reported = api.post("/api/incidents", body("serverId", f.serverId(), "category", "TROUBLESHOOTING",
                 "level", 1, "summary", "Service PHP arrêté", "source", "monitoring", "detectedAt",
-                sunday.toOffsetDateTime().toString()));
+                at(SUNDAY_3H).toString()));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         String number = reported.json().get("number").asText();
         String pid = processInstanceId(number);
@@ -435,13 +481,14 @@ class IncidentEndToEndTest {
         MimeMessage told = mailTo(f.primaryEmail(), number + " : incident signalé hors heures ouvrées");
         assertThat(Mails.text(told)).contains("aucun délai d'intervention n'est garanti").contains("prochaine ouverture");
 
-        Instant agreedAt = Instant.now();
+        clock.advance(java.time.Duration.ofMinutes(20));
         complete(task(pid, Elements.RECORD_AGREEMENT), Map.of(Vars.CLIENT_AGREES_NOW, true));
         Task takeCharge = task(pid, Elements.TAKE_CHARGE);
-        assertThat(takeCharge.getDueDate().toInstant()).isBetween(agreedAt.plusSeconds(14 * 60),
-                Instant.now().plusSeconds(15 * 60));
+        // R4.3-t2 with the client's agreement: the R4.3-t1 15 minutes from the agreement (03:20)
+        assertThat(takeCharge.getDueDate().toInstant()).isEqualTo(paris(2026, 3, 15, 3, 35));
         JsonNode record = api.get("/api/incidents/" + number).json();
         assertThat(record.at("/sla/restorationBestEffort").asBoolean()).isTrue();
+        assertThat(record.at("/outOfHoursAgreement/recordedBy").asText()).isEqualTo(TestApi.ADMIN);
         List<String> kinds = new ArrayList<>();
         record.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
         assertThat(kinds).containsSubsequence("REPORTED", "CLIENT_TOLD_NO_GUARANTEE", "CLIENT_AGREED_TO_ACT_NOW",
@@ -453,7 +500,7 @@ class IncidentEndToEndTest {
     void forceMajeure() throws Exception {
         manager("fmmanager");
         Fixture f = activeContract();
-        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(1)).json()
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json()
                 .get("number").asText();
         String pid = processInstanceId(number);
         Date dueBefore = (Date) runtime.getVariable(pid, Vars.INTERVENTION_DUE);
@@ -473,7 +520,7 @@ class IncidentEndToEndTest {
         assertThat(management.createJobQuery().processInstanceId(pid).timers().suspended().count())
                 .as("the GTI and GTR timers are suspended").isEqualTo(2);
 
-        Thread.sleep(1_100); // the suspension lasts a measurable time
+        clock.advance(java.time.Duration.ofMinutes(45)); // the suspension lasts 45 minutes
         Task lift = task(pid, Elements.LIFT_FORCE_MAJEURE);
         TestApi.Answer lifted = manager.post("/engine-rest/task/" + lift.getId() + "/complete", Map.of("variables",
                 Map.of(Vars.FORCE_MAJEURE_NOTES, Map.of("value", "Eau évacuée"))));
@@ -481,7 +528,9 @@ class IncidentEndToEndTest {
         executeJob(pid, Elements.REACTIVATE_TIMERS);
 
         Date dueAfter = (Date) runtime.getVariable(pid, Vars.INTERVENTION_DUE);
-        assertThat(dueAfter).isAfter(dueBefore);
+        // R4.3-p2, R9: 11:00 moves by the 45 minutes of the level-2 window the suspension took
+        assertThat(dueBefore.toInstant()).isEqualTo(TUESDAY_11H);
+        assertThat(dueAfter.toInstant()).isEqualTo(TUESDAY_11H.plusSeconds(45 * 60));
         assertThat(task(pid, Elements.TAKE_CHARGE).getDueDate()).isEqualTo(dueAfter);
         Job timer = management.createJobQuery().processInstanceId(pid).activityId(Elements.TIMER_INTERVENTION)
                 .singleResult();
@@ -497,14 +546,16 @@ class IncidentEndToEndTest {
     }
 
     private void manager(String id) {
-        for (String[] u : new String[][] {{id, "fm-manager-password", OpsGroups.MANAGERS},
-                {"fmops", "fm-ops-password", OpsGroups.OPS}}) {
-            if (identity.createUserQuery().userId(u[0]).count() == 0) {
-                org.camunda.bpm.engine.identity.User user = identity.newUser(u[0]);
-                user.setPassword(u[1]);
-                identity.saveUser(user);
-                identity.createMembership(u[0], u[2]);
-            }
+        user(id, "fm-manager-password", OpsGroups.MANAGERS);
+        user("fmops", "fm-ops-password", OpsGroups.OPS);
+    }
+
+    private void user(String id, String password, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
         }
     }
 
@@ -518,21 +569,176 @@ class IncidentEndToEndTest {
                 "summary", "x", "source", "y", "detectedAt", "yesterday"));
         assertThat(RegisterApi.fields(badDate)).containsExactly("detectedAt");
         TestApi.Answer badCategory = api.post("/api/incidents", body("serverId", 1, "category", "OUTAGE", "level", 1,
-                "summary", "x", "source", "y", "detectedAt", OffsetDateTime.now().toString()));
+                "summary", "x", "source", "y", "detectedAt", at(TUESDAY_10H).toString()));
         assertThat(RegisterApi.fields(badCategory)).containsExactly("category");
         TestApi.Answer unknownServer = api.post("/api/incidents", body("serverId", 987654321, "category", "UPDATE",
-                "level", 1, "summary", "x", "source", "y", "detectedAt", OffsetDateTime.now().toString()));
+                "level", 1, "summary", "x", "source", "y", "detectedAt", at(TUESDAY_10H).toString()));
         assertThat(RegisterApi.fields(unknownServer)).containsExactly("serverId");
 
         Fixture level1 = activeContract("PROGERANCE", 1, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, false);
-        TestApi.Answer tooHigh = report(level1.serverId(), "TROUBLESHOOTING", OffsetDateTime.now());
+        TestApi.Answer tooHigh = report(level1.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H));
         assertThat(tooHigh.status()).isEqualTo(400);
         assertThat(RegisterApi.problemsText(tooHigh)).contains("R4.1");
         register.setStatus(level1.contractId(), "SUSPENDED");
         TestApi.Answer suspended = api.post("/api/incidents", body("serverId", level1.serverId(), "category", "UPDATE",
-                "level", 1, "summary", "x", "source", "y", "detectedAt", OffsetDateTime.now().toString()));
+                "level", 1, "summary", "x", "source", "y", "detectedAt", at(TUESDAY_10H).toString()));
         assertThat(suspended.status()).isEqualTo(409);
         assertThat(api.get("/api/incidents/INC-1999-000001").status()).isEqualTo(404);
+    }
+
+    // ---- what a hostile ops user tries through /engine-rest (DESIGN rule 11) -----------------------
+
+    @Test
+    @DisplayName("R4.3-t3, R4.3-t4: an ops user cannot forge the client's approval: foreign variables, task variables and the message are refused; the decision stays PENDING")
+    void forgedApprovalIsRefused() throws Exception {
+        Fixture f = activeContract();
+        String number = awaitingClientDecision(f, "DATABASE", "RESTORE_BACKUP", "Restaurer la base de la nuit", 200);
+        String pid = processInstanceId(number);
+        String decisionId = (String) runtime.getVariable(pid, Vars.DECISION_ID);
+        Task call = task(pid, Elements.CALL_CONTACT);
+        TestApi alice = TestApi.as(port, OPS, OPS_PASSWORD);
+
+        TestApi.Answer forged = alice.post("/engine-rest/task/" + call.getId() + "/complete", Map.of("variables",
+                Map.of("decisionChannel", Map.of("value", "LINK"), "decisionApproved", Map.of("value", true))));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+        assertThat(forged.body()).contains("decisionApproved").contains("decisionChannel").contains("[phoneOutcome]");
+        TestApi.Answer variable = alice.put("/engine-rest/task/" + call.getId() + "/variables/decisionApproved",
+                Map.of("value", true, "type", "Boolean"));
+        assertThat(variable.status()).as(variable.toString()).isNotIn(200, 204);
+        TestApi.Answer local = alice.put("/engine-rest/task/" + call.getId() + "/localVariables/phoneOutcome",
+                Map.of("value", "APPROVE"));
+        assertThat(local.status()).as(local.toString()).isNotIn(200, 204);
+        TestApi.Answer message = alice.post("/engine-rest/message", Map.of("messageName", "Message_ClientDecision",
+                "processInstanceId", pid, "processVariables", Map.of("decisionApproved", Map.of("value", true))));
+        assertThat(message.status()).as(message.toString()).isEqualTo(403);
+
+        assertThat(task(pid, Elements.CALL_CONTACT)).as("the call task is still open").isNotNull();
+        assertThat(runtime.getVariable(pid, "decisionApproved")).isNull();
+        assertThat(decisions.find(decisionId).orElseThrow().getStatus())
+                .isEqualTo(fr.progerance.ops.notify.DecisionStatus.PENDING);
+
+        // The channel itself: the phone answer logged by the authenticated ops user, on the record.
+        TestApi.Answer logged = alice.post("/engine-rest/task/" + call.getId() + "/complete", Map.of("variables",
+                Map.of(Vars.PHONE_OUTCOME, Map.of("value", "APPROVE"))));
+        assertThat(logged.status()).as(logged.toString()).isEqualTo(204);
+        executeJob(pid, Elements.RECORD_ANSWER);
+        var decision = decisions.find(decisionId).orElseThrow();
+        assertThat(decision.getStatus()).isEqualTo(fr.progerance.ops.notify.DecisionStatus.APPROVED);
+        assertThat(decision.getAnsweredByUser()).isEqualTo(OPS);
+        assertThat(runtime.getVariable(pid, Vars.DECISION_OUTCOME)).isEqualTo("CLIENT_APPROVED");
+    }
+
+    @Test
+    @DisplayName("RD-extra: a quote answer cannot be forged on the follow-up task; impactingActionsAllowed cannot be sent with any completion")
+    void forgedQuoteAnswerAndRestrictionAreRefused() throws Exception {
+        Fixture f = activeContract("TIERCE", 2, SSH.hostKeyFingerprint(), EmbeddedSshServer.USER, true);
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json().get("number").asText();
+        String pid = processInstanceId(number);
+        TestApi alice = TestApi.as(port, OPS, OPS_PASSWORD);
+
+        TestApi.Answer withRestriction = alice.post("/engine-rest/task/" + task(pid, Elements.TAKE_CHARGE).getId()
+                + "/complete", Map.of("variables", Map.of(Vars.CAUSE_CATEGORY, Map.of("value", "HARDWARE"),
+                Vars.IMPACTING_ACTIONS_ALLOWED, Map.of("value", true))));
+        assertThat(withRestriction.status()).as(withRestriction.toString()).isEqualTo(400);
+        assertThat(withRestriction.body()).contains(Vars.IMPACTING_ACTIONS_ALLOWED);
+        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "HARDWARE"));
+        executeJob(pid, Elements.NOTIFY_HOSTER);
+        complete(task(pid, Elements.COORDINATE_HOSTER), Map.of(Vars.COMPLEMENTARY_WORK_REQUESTED, true));
+        complete(task(pid, Elements.PREPARE_QUOTE), Map.of(Vars.QUOTE_AMOUNT, "450.00", Vars.QUOTE_DESCRIPTION,
+                "Remplacement du disque"));
+        executeJob(pid, Elements.SEND_QUOTE);
+        String quoteId = (String) runtime.getVariable(pid, Vars.QUOTE_DECISION_ID);
+
+        Task followUp = task(pid, Elements.FOLLOW_UP_QUOTE);
+        TestApi.Answer forged = alice.post("/engine-rest/task/" + followUp.getId() + "/complete", Map.of("variables",
+                Map.of("quoteDecisionApproved", Map.of("value", true), "quoteDecisionChannel", Map.of("value", "LINK"))));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+        assertThat(forged.body()).contains("quoteDecisionApproved");
+        assertThat(decisions.find(quoteId).orElseThrow().getStatus())
+                .isEqualTo(fr.progerance.ops.notify.DecisionStatus.PENDING);
+        assertThat(task(pid, Elements.FOLLOW_UP_QUOTE)).isNotNull();
+    }
+
+    @Test
+    @DisplayName("IncidentIntake's checks cannot be skipped: a direct start with a registered incident's number is refused, by business key or by variable")
+    void directStartWithAnExistingNumberIsRefused() {
+        Fixture f = activeContract();
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json().get("number").asText();
+        TestApi alice = TestApi.as(port, OPS, OPS_PASSWORD);
+
+        TestApi.Answer byKey = alice.post("/engine-rest/process-definition/key/" + IncidentHandlingProcess.KEY
+                + "/start", Map.of("businessKey", number));
+        assertThat(byKey.status()).as(byKey.toString()).isBetween(400, 599);
+        assertThat(byKey.body()).contains("already handled");
+        TestApi.Answer byVariable = alice.post("/engine-rest/process-definition/key/" + IncidentHandlingProcess.KEY
+                + "/submit-form", Map.of("variables", Map.of(Vars.INCIDENT_NUMBER, Map.of("value", number))));
+        assertThat(byVariable.status()).as(byVariable.toString()).isEqualTo(400);
+        assertThat(byVariable.body()).contains(Vars.INCIDENT_NUMBER);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+    }
+
+    // ---- remote actions run once, and failure is failure (DESIGN rules 4 and 13) ----------------------
+
+    @Test
+    @DisplayName("DESIGN rule 4: a restart retried after its job's commit failed is not sent twice")
+    void restartRetriedAfterALostCommitRunsOnce() {
+        String pid = remediationChosen("RESTART_SERVICE", "php8.2-fpm");
+        Job run = job(pid, Elements.RUN_REMEDIATION);
+        assertThatThrownBy(() -> inTransactionThatFails(() -> management.executeJob(run.getId())))
+                .hasMessageContaining("commit failed");
+        assertThat(SSH.executedCommands()).filteredOn(RESTART_PHP::equals).hasSize(1);
+        assertThat(job(pid, Elements.RUN_REMEDIATION).getRetries()).as("the job is as it was").isEqualTo(3);
+
+        executeJob(pid, Elements.RUN_REMEDIATION);
+        assertThat(SSH.executedCommands()).filteredOn(RESTART_PHP::equals).as("not sent again").hasSize(1);
+        assertThat((String) runtime.getVariable(pid, Vars.REMEDIATION_RESULT)).contains("already done");
+    }
+
+    @Test
+    @DisplayName("DESIGN rule 4: a reboot retried after its job's commit failed is not sent twice (a second reboot)")
+    void rebootRetriedAfterALostCommitRunsOnce() {
+        SSH.respond(REBOOT, EmbeddedSshServer.CannedResponse.dropConnection());
+        String pid = remediationChosen("REBOOT_SERVER", null);
+        Job run = job(pid, Elements.RUN_REMEDIATION);
+        assertThatThrownBy(() -> inTransactionThatFails(() -> management.executeJob(run.getId())))
+                .hasMessageContaining("commit failed");
+        executeJob(pid, Elements.RUN_REMEDIATION);
+        executeJob(pid, Elements.RUN_REMEDIATION);
+        assertThat(SSH.executedCommands()).filteredOn(REBOOT::equals).hasSize(1);
+        assertThat(task(pid, Elements.CONFIRM_RESTORATION)).isNull();
+        assertThat(job(pid, Elements.CHECK_SERVICE)).isNotNull();
+    }
+
+    @Test
+    @DisplayName("DESIGN rule 13: a restart that exits non-zero retries on its schedule, then is a Camunda incident naming the exit status and the error")
+    void nonZeroExitBecomesAnIncident() {
+        SSH.respond(RESTART_PHP, 1, "", "Job for php8.2-fpm.service failed because the control process exited with error code.\n");
+        String pid = remediationChosen("RESTART_SERVICE", "php8.2-fpm");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Job run = job(pid, Elements.RUN_REMEDIATION);
+            clock.set(run.getDuedate() == null ? clock.instant() : run.getDuedate().toInstant());
+            assertThatThrownBy(() -> management.executeJob(run.getId())).hasMessageContaining("exit status 1");
+        }
+        Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(Elements.RUN_REMEDIATION);
+        assertThat(incident.getIncidentMessage()).contains("exit status 1").contains("Job for php8.2-fpm.service failed");
+        assertThat(SSH.executedCommands()).filteredOn(RESTART_PHP::equals).hasSize(3);
+        assertThat(task(pid, Elements.CONFIRM_RESTORATION)).as("nothing goes on as if it ran").isNull();
+    }
+
+    /** An incident taken in charge whose remediation ({@code action}) was chosen; its job waits. */
+    private String remediationChosen(String action, String service) {
+        Fixture f = activeContract();
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json().get("number").asText();
+        String pid = processInstanceId(number);
+        complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "SYSTEM"));
+        Map<String, Object> choice = new java.util.LinkedHashMap<>(Map.of(Vars.REMEDIATION_ACTION, action));
+        if (service != null) {
+            choice.put(Vars.SERVICE_NAME, service);
+        }
+        complete(task(pid, Elements.CHOOSE_REMEDIATION), choice);
+        return pid;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
@@ -561,8 +767,7 @@ class IncidentEndToEndTest {
      * request has been mailed to the primary contact and ops have the call task.
      */
     private String awaitingClientDecision(Fixture f, String cause, String action, String description, int cost) {
-        String number = report(f.serverId(), "TROUBLESHOOTING", OffsetDateTime.now().minusMinutes(2)).json()
-                .get("number").asText();
+        String number = report(f.serverId(), "TROUBLESHOOTING", at(TUESDAY_10H)).json().get("number").asText();
         String pid = processInstanceId(number);
         complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, cause));
         complete(task(pid, Elements.CHOOSE_REMEDIATION), Map.of(Vars.REMEDIATION_ACTION, "CLIENT_DECISION",
@@ -615,6 +820,32 @@ class IncidentEndToEndTest {
                         return "?";
                     }
                 }).toList());
+    }
+
+    /** Runs {@code work} in a transaction that then fails to commit, as a lost commit would. */
+    private void inTransactionThatFails(Runnable work) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            work.run();
+            throw new IllegalStateException("commit failed (simulated)");
+        });
+    }
+
+    private double breaches(String deadline) {
+        var counter = meters.find("ops.incident.breaches").tag("deadline", deadline).tag("infrastructure", "PROGERANCE")
+                .tag("level", "2").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** How many distinct mails (GreenMail keeps a copy per recipient) went to {@code address}. */
+    private static long mailsTo(String address, String subjectStart) throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            if (to && m.getSubject().startsWith(subjectStart)) {
+                ids.add(m.getMessageID());
+            }
+        }
+        return ids.size();
     }
 
     /** The path and query of the approve or decline link in a decision mail. */

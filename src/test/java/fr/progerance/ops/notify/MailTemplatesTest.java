@@ -46,4 +46,38 @@ class MailTemplatesTest {
                 "supportAddress", "support@progerance.example"));
         assertThat(mail.html()).contains("&lt;script&gt;").doesNotContain("<script>");
     }
+
+    @Test
+    @DisplayName("R4.3-t3: the French texts clients read live in templates: the action and its question")
+    void incidentActionTexts() {
+        assertThat(templates.text("incident-action", Map.of("action", "RESTORE_BACKUP", "description",
+                "restaurer la base"))).isEqualTo("restauration d'une sauvegarde — restaurer la base");
+        assertThat(templates.text("incident-action", Map.of("action", "OTHER", "description", "changer le disque")))
+                .isEqualTo("intervention spécifique — changer le disque");
+        assertThat(templates.text("incident-action-question", Map.of("serverName", "web-01", "actionText",
+                "migration vers un autre serveur — vers web-02", "cost", "900.00")))
+                .isEqualTo("Autorisez-vous l'intervention suivante sur le serveur web-01 : migration vers un autre"
+                        + " serveur — vers web-02 (coût estimé 900.00 € HT) ?");
+    }
+
+    @Test
+    @DisplayName("R4.3-t5: what happens without an answer depends on the contact's place in the list and the contract")
+    void noAnswerTexts() {
+        assertThat(templates.text("incident-action-no-answer", Map.of("last", false, "ready", true, "minutes", 15L)))
+                .contains("contact suivant").contains("15 minutes");
+        assertThat(templates.text("incident-action-no-answer", Map.of("last", true, "ready", true, "minutes", 15L)))
+                .contains("procédure d'urgence");
+        assertThat(templates.text("incident-action-no-answer", Map.of("last", true, "ready", false, "minutes", 15L)))
+                .contains("sans impact sur l'infrastructure");
+    }
+
+    @Test
+    @DisplayName("RD-extra: the quote's question and what happens without an answer")
+    void quoteTexts() {
+        assertThat(templates.text("incident-quote-question", Map.of("amount", "450.00", "serverName", "web-01",
+                "description", "remplacer le disque"))).contains("450.00 € HT").contains("web-01");
+        assertThat(templates.text("incident-quote-no-answer", Map.of())).contains("hébergeur reste seul en charge");
+        assertThatThrownBy(() -> templates.text("../mail/decision-request", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -18,31 +18,34 @@ import fr.progerance.ops.notify.Answer;
 import fr.progerance.ops.notify.ClientDecision;
 import fr.progerance.ops.notify.ClientDecisions;
 import fr.progerance.ops.notify.DecisionRequest;
-import fr.progerance.ops.notify.Mailer;
-import fr.progerance.ops.notify.OutgoingMail;
+import fr.progerance.ops.notify.DecisionStatus;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * SubProcess_ClientDecision (R4.3-t3 to R4.3-t5): ask the primary contact, then each secondary
- * contact in order (signed link by mail, and a task for ops to log a phone answer), wait the
- * acknowledgement time for each; if nobody answers, apply the emergency procedure within the
- * budget, else allow only actions without impact on the infrastructure, and record why.
+ * SubProcess_ClientDecision (R4.3-t3 to R4.3-t5): call the primary contact, then each secondary
+ * contact in order, then the 24/7 contact, waiting the acknowledgement time for each. A contact
+ * who may authorise gets a signed decision link by mail; one who may not is still called, and
+ * mailed, to reach someone who can, but gets no link and cannot decide (R4.3-t4). If nobody
+ * decides, the emergency procedure applies within the budget, else only actions without impact on
+ * the infrastructure, and the reason is recorded. The answer is always read from the decision
+ * record that its channel wrote (the signed-link page, or the phone answer logged by the
+ * authenticated ops user), never from a variable (DESIGN rule 11).
  */
 @Configuration(proxyBeanMethods = false)
 public class ClientDecisionDelegates {
 
     private static final String ROUND = Vars.DECISION_ROUND;
 
-    /** Task_PrepareClientDecision: the contract's readiness (R4.3-t4) and the contacts to try. */
+    /** Task_PrepareClientDecision: the contract's readiness (R4.3-t4) and the contacts to call. */
     @Bean
     JavaDelegate prepareClientDecisionDelegate(IncidentService incidents) {
         return execution -> {
@@ -51,7 +54,7 @@ public class ClientDecisionDelegates {
             List<Contact> contacts = DecisionContacts.inOrder(ctx.contacts());
             if (contacts.isEmpty()) {
                 throw new ProcessEngineException("Incident " + ctx.incident().getNumber() + ": the client has no"
-                        + " contact who can decide (PRIMARY, SECONDARY or ON_CALL); add one in the register");
+                        + " contact to call (PRIMARY, SECONDARY or ON_CALL); add one in the register");
             }
             Long round = ProcessVariables.number(execution, ROUND);
             execution.setVariable(ROUND, round == null ? 1 : round + 1);
@@ -66,9 +69,13 @@ public class ClientDecisionDelegates {
         };
     }
 
-    /** Task_AskContact: a signed decision link by mail to the current contact, and the call task's due time. */
+    /**
+     * Task_AskContact: the current contact is mailed (a signed decision link if they may decide, a
+     * request to reach an authorised person otherwise), and ops get the call task, due at the end of
+     * the acknowledgement time.
+     */
     @Bean
-    JavaDelegate askContactDelegate(IncidentService incidents, ClientDecisions decisions, Mailer mailer,
+    JavaDelegate askContactDelegate(IncidentService incidents, ClientDecisions decisions, IncidentMails mails,
             IncidentSettings settings, ContractClock clock) {
         return execution -> {
             String number = number(execution);
@@ -77,92 +84,87 @@ public class ClientDecisionDelegates {
             int index = ProcessVariables.number(execution, Vars.CONTACT_INDEX).intValue();
             Contact contact = contacts.get(Math.min(index, contacts.size() - 1));
             boolean last = index >= contacts.size() - 1;
-            String question = "Autorisez-vous l'intervention suivante sur le serveur " + ctx.server().getName() + " : "
-                    + frenchAction(ProcessVariables.text(execution, Vars.DECISION_ACTION)) + " — "
-                    + ProcessVariables.requiredText(execution, Vars.DECISION_DESCRIPTION) + " (coût estimé "
-                    + ProcessVariables.decimal(execution, Vars.ESTIMATED_COST).toPlainString() + " € HT) ?";
-            String details = "Incident " + number + " : " + ctx.incident().getSummary();
-            ClientDecision decision = decisions.request(new DecisionRequest(
-                    "incident:" + execution.getProcessInstanceId() + ":round" + execution.getVariable(ROUND)
-                            + ":contact" + contact.getId(),
-                    "INCIDENT_ACTION", question, details, execution.getProcessInstanceId(), Messages.CLIENT_DECISION,
-                    null, contact.getId(), contact.getEmail(), null));
-            if (contact.getEmail() != null) {
-                Map<String, Object> model = new LinkedHashMap<>(decisions.mailModel(decision));
-                model.put("recipientName", contact.getName());
-                model.put("reference", number);
-                model.put("noAnswer", noAnswerText(last, ProcessVariables.flag(execution, Vars.EMERGENCY_READY),
-                        settings));
-                mailer.send(OutgoingMail.french("incident:" + number + ":decision:" + decision.getId(),
-                        List.of(contact.getEmail()), "decision-request", model));
+            boolean mayDecide = DecisionContacts.mayDecide(contact, ctx.contacts());
+            IncidentMails.ActionQuestion question = new IncidentMails.ActionQuestion(
+                    ProcessVariables.text(execution, Vars.DECISION_ACTION),
+                    ProcessVariables.requiredText(execution, Vars.DECISION_DESCRIPTION),
+                    ProcessVariables.decimal(execution, Vars.ESTIMATED_COST));
+            String decisionId = null;
+            if (mayDecide) {
+                ClientDecision decision = decisions.request(new DecisionRequest(
+                        "incident:" + execution.getProcessInstanceId() + ":round" + execution.getVariable(ROUND)
+                                + ":contact" + contact.getId(),
+                        "INCIDENT_ACTION", mails.actionQuestion(ctx, question), mails.actionDetails(ctx), 
+                        execution.getProcessInstanceId(), Messages.CLIENT_DECISION, null, contact.getId(),
+                        contact.getEmail(), null));
+                decisionId = decision.getId();
+                if (contact.getEmail() != null) {
+                    mails.decisionRequest(ctx, decision, contact, last, ProcessVariables.flag(execution,
+                            Vars.EMERGENCY_READY));
+                }
+            } else if (contact.getEmail() != null) {
+                mails.decisionRelay(ctx, question, contact, execution.getVariable(ROUND) + ":" + index);
             }
-            execution.setVariable(Vars.DECISION_ID, decision.getId());
-            execution.setVariable(Vars.DECISION_APPROVED, null);
-            execution.setVariable(Vars.DECISION_CHANNEL, null);
+            execution.setVariable(Vars.DECISION_ID, decisionId);
             execution.setVariable(Vars.PHONE_OUTCOME, null);
             execution.setVariable(Vars.CURRENT_CONTACT, DecisionContacts.label(contact));
+            execution.setVariable(Vars.CONTACT_MAY_DECIDE, mayDecide);
             execution.setVariable(Vars.ACKNOWLEDGEMENT_DUE, java.util.Date.from(
                     clock.after(settings.getAcknowledgementTimeout()).toInstant()));
             incidents.record(number, IncidentEvent.Kind.CLIENT_ASKED, DecisionContacts.label(contact)
+                    + (mayDecide ? "" : " (may not authorise: asked to reach an authorised person, R4.3-t4)")
                     + (contact.getEmail() == null ? " (phone only: no email address)" : ""), null);
         };
     }
 
-    /** Task_RecordClientAnswer: the link's answer (correlated) or the phone answer ops logged. */
+    /**
+     * On completion of Task_CallContact (checked by {@link IncidentCompletionChecks}): the phone
+     * answer goes to the decision record with the ops user who logged it, and the link can no longer
+     * be used; NO_ANSWER closes the link and moves on.
+     */
+    @Bean
+    TaskListener contactAnswerListener(ClientDecisions decisions, IdentityService identity) {
+        return task -> {
+            PhoneOutcome outcome = ProcessVariables.choice(task, Vars.PHONE_OUTCOME, PhoneOutcome.class);
+            String decisionId = ProcessVariables.text(task, Vars.DECISION_ID);
+            if (outcome == PhoneOutcome.NO_ANSWER) {
+                if (decisionId != null) {
+                    decisions.cancel(decisionId);
+                }
+                return;
+            }
+            decisions.recordAnsweredByPhone(decisionId, outcome == PhoneOutcome.APPROVE ? Answer.APPROVE
+                    : Answer.DECLINE, TaskChannels.requiredUser(identity, task));
+        };
+    }
+
+    /** Task_RecordClientAnswer: what the decision record says, whichever channel wrote it. */
     @Bean
     JavaDelegate recordClientAnswerDelegate(IncidentService incidents, ClientDecisions decisions) {
         return execution -> {
             String number = number(execution);
-            String decisionId = ProcessVariables.requiredText(execution, Vars.DECISION_ID);
-            Object linkAnswer = execution.getVariable(Vars.DECISION_CHANNEL);
-            Boolean approved;
-            String channel;
-            if (linkAnswer != null) {
-                approved = ProcessVariables.flag(execution, Vars.DECISION_APPROVED);
-                channel = "link";
-            } else {
-                PhoneOutcome phone = ProcessVariables.choice(execution, Vars.PHONE_OUTCOME, PhoneOutcome.class);
-                if (phone == null) {
-                    throw new ProcessEngineException("Variable '" + Vars.PHONE_OUTCOME + "' is required: one of "
-                            + java.util.Arrays.toString(PhoneOutcome.values()));
-                }
-                channel = "phone";
-                approved = switch (phone) {
-                    case APPROVE -> Boolean.TRUE;
-                    case DECLINE -> Boolean.FALSE;
-                    case NO_ANSWER -> null;
-                };
-                if (approved == null) {
-                    decisions.cancel(decisionId);
-                } else {
-                    // The decision's record keeps the phone answer and who logged it; its link is closed.
-                    decisions.recordAnsweredByPhone(decisionId, approved ? Answer.APPROVE : Answer.DECLINE,
-                            ProcessVariables.text(execution, Vars.PHONE_ANSWERED_BY));
-                }
-            }
             String contact = ProcessVariables.text(execution, Vars.CURRENT_CONTACT);
-            if (approved == null) {
-                nextContact(execution, incidents, number, contact + ": no answer by phone");
+            String decisionId = ProcessVariables.text(execution, Vars.DECISION_ID);
+            ClientDecision d = decisionId == null ? null : ownDecision(decisions, decisionId, execution);
+            if (d == null || !d.getStatus().answered()) {
+                if (d != null) {
+                    decisions.cancel(d.getId());
+                }
+                nextContact(execution, incidents, number, contact + ": no decision by phone");
                 return;
             }
+            boolean approved = d.getStatus() == DecisionStatus.APPROVED;
             execution.setVariable(Vars.CLIENT_ANSWERED, true);
-            execution.setVariable(Vars.DECISION_APPROVED, approved);
             execution.setVariable(Vars.DECISION_OUTCOME,
                     (approved ? DecisionOutcome.CLIENT_APPROVED : DecisionOutcome.CLIENT_DECLINED).name());
+            if (approved) {
+                // R4.3-t3: an action the client approved explicitly is allowed again (R4.3-t5 (3) lifts for it)
+                incidents.clientApproved(number, ProcessVariables.requiredText(execution, Vars.DECISION_ACTION));
+                execution.setVariable(Vars.IMPACTING_ACTIONS_ALLOWED, true);
+            }
             incidents.record(number, IncidentEvent.Kind.CLIENT_ANSWERED, contact + ": " + (approved ? "approved"
-                    : "declined") + " by " + channel, null);
-        };
-    }
-
-    /**
-     * On completion of Task_CallContact and Task_FollowUpQuote: who logged the phone answer (the
-     * Tasklist user), for the decision's record.
-     */
-    @Bean
-    org.camunda.bpm.engine.delegate.TaskListener phoneAnswerListener(org.camunda.bpm.engine.IdentityService identity) {
-        return task -> {
-            org.camunda.bpm.engine.impl.identity.Authentication who = identity.getCurrentAuthentication();
-            task.setVariable(Vars.PHONE_ANSWERED_BY, who != null ? who.getUserId() : task.getAssignee());
+                    : "declined") + " by " + d.getAnswerChannel() + (d.getAnsweredByUser() == null ? ""
+                    : " (logged by " + d.getAnsweredByUser() + ")") + ", decision " + d.getId(), d.getAnsweredByUser());
         };
     }
 
@@ -171,7 +173,10 @@ public class ClientDecisionDelegates {
     JavaDelegate recordNoAnswerDelegate(IncidentService incidents, ClientDecisions decisions) {
         return execution -> {
             String number = number(execution);
-            decisions.expire(ProcessVariables.requiredText(execution, Vars.DECISION_ID));
+            String decisionId = ProcessVariables.text(execution, Vars.DECISION_ID);
+            if (decisionId != null) {
+                decisions.expire(decisionId);
+            }
             nextContact(execution, incidents, number, ProcessVariables.text(execution, Vars.CURRENT_CONTACT)
                     + ": no acknowledgement in time");
         };
@@ -183,27 +188,37 @@ public class ClientDecisionDelegates {
         return execution -> {
             String number = number(execution);
             String reason = ProcessVariables.text(execution, Vars.DECISION_REASON);
-            mails.procedureApplied(incidents.context(number), frenchAction(ProcessVariables.text(execution,
-                    Vars.DECISION_ACTION)) + " — " + ProcessVariables.text(execution, Vars.DECISION_DESCRIPTION), reason,
+            mails.procedureApplied(incidents.context(number), new IncidentMails.ActionQuestion(
+                    ProcessVariables.text(execution, Vars.DECISION_ACTION),
+                    ProcessVariables.text(execution, Vars.DECISION_DESCRIPTION),
+                    ProcessVariables.decimal(execution, Vars.ESTIMATED_COST)), reason,
                     ProcessVariables.number(execution, ROUND).intValue());
             incidents.record(number, IncidentEvent.Kind.EMERGENCY_PROCEDURE_APPLIED, reason, null);
             execution.setVariable(Vars.DECISION_OUTCOME, DecisionOutcome.EMERGENCY_PROCEDURE.name());
         };
     }
 
-    /** Task_RestrictToNonImpactingActions (R4.3-t5 (3), R4.3-t4): recorded with its reason. */
+    /** Task_RestrictToNonImpactingActions (R4.3-t5 (3), R4.3-t4): on the incident record, with its reason. */
     @Bean
     JavaDelegate restrictToNonImpactingActionsDelegate(IncidentService incidents) {
         return execution -> {
             String number = number(execution);
-            incidents.record(number, IncidentEvent.Kind.RESTRICTED_TO_NON_IMPACTING,
-                    ProcessVariables.text(execution, Vars.DECISION_REASON), null);
+            incidents.restrictToNonImpacting(number, ProcessVariables.text(execution, Vars.DECISION_REASON));
             execution.setVariable(Vars.IMPACTING_ACTIONS_ALLOWED, false);
             execution.setVariable(Vars.DECISION_OUTCOME, DecisionOutcome.NON_IMPACTING_ONLY.name());
         };
     }
 
-    /** After a contact did not answer: the next index, and what applies if it was the last (R4.3-t5). */
+    /** The decision of {@code id}, which must belong to this process instance. */
+    private static ClientDecision ownDecision(ClientDecisions decisions, String id, DelegateExecution execution) {
+        ClientDecision d = decisions.find(id).orElseThrow(() -> new ProcessEngineException("No client decision " + id));
+        if (!d.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
+            throw new ProcessEngineException("Client decision " + id + " belongs to another process instance");
+        }
+        return d;
+    }
+
+    /** After a contact gave no decision: the next index, and what applies if it was the last (R4.3-t5). */
     private static void nextContact(DelegateExecution execution, IncidentService incidents, String number,
             String detail) {
         incidents.record(number, IncidentEvent.Kind.CONTACT_UNANSWERED, detail, null);
@@ -229,32 +244,6 @@ public class ClientDecisionDelegates {
         } catch (IllegalArgumentException other) {
             return null;
         }
-    }
-
-    static String frenchAction(String formValue) {
-        if (formValue == null) {
-            return "intervention";
-        }
-        return switch (formValue) {
-            case "RESTORE_BACKUP" -> "restauration d'une sauvegarde";
-            case "FAILOVER" -> "bascule vers un serveur de secours";
-            case "NEW_SERVER" -> "location d'un nouveau serveur";
-            case "MIGRATION" -> "migration vers un autre serveur";
-            default -> "intervention spécifique";
-        };
-    }
-
-    private static String noAnswerText(boolean last, boolean ready, IncidentSettings settings) {
-        long minutes = settings.getAcknowledgementTimeout().toMinutes();
-        if (!last) {
-            return "Sans réponse de votre part dans les " + minutes + " minutes, nous solliciterons le contact suivant"
-                    + " prévu à votre contrat.";
-        }
-        return ready
-                ? "Sans réponse dans les " + minutes + " minutes, nous appliquerons la procédure d'urgence prévue à"
-                + " votre contrat, dans la limite du budget convenu."
-                : "Sans réponse dans les " + minutes + " minutes, nous nous limiterons aux actions sans impact sur"
-                + " l'infrastructure jusqu'à votre validation explicite.";
     }
 
     private static String number(DelegateExecution execution) {

@@ -23,6 +23,23 @@ public class NotificationDelegates {
         };
     }
 
+    /**
+     * Task_RemindHoster (a non-interrupting timer on Task_CoordinateWithHoster, every
+     * ops.incident.hoster-follow-up): the hoster is asked where the restoration stands, the client
+     * and the on-call ops in copy (R4.2, DESIGN rule 12).
+     */
+    @Bean
+    JavaDelegate remindHosterDelegate(IncidentService incidents, IncidentMails mails) {
+        return execution -> {
+            String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
+            Long sent = ProcessVariables.number(execution, Vars.HOSTER_REMINDERS_SENT);
+            long n = (sent == null ? 0 : sent) + 1;
+            mails.hosterReminder(incidents.context(number), n);
+            execution.setVariable(Vars.HOSTER_REMINDERS_SENT, n);
+            incidents.record(number, IncidentEvent.Kind.HOSTER_REMINDED, "R4.2: reminder " + n, null);
+        };
+    }
+
     /** Task_NotifyHoster (R4.2, R3.5): the hoster's emergency contact and the client are told. */
     @Bean
     JavaDelegate notifyHosterDelegate(IncidentService incidents, IncidentMails mails) {

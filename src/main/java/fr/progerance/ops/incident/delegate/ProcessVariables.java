@@ -3,13 +3,16 @@ package fr.progerance.ops.incident.delegate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed reads of process variables that fail fast with a readable message (a Camunda incident or a
  * Tasklist error says which variable is missing or wrong), whatever the form or API wrote: numbers
- * as Long, Integer, Double or text; dates as Date or ISO text.
+ * as Long, Integer, Double or text; dates as Date or ISO text. Each read works on a variable scope
+ * (a delegate's execution, a listener's task) or on any name-to-value view (a completion checked
+ * before it runs).
  */
 final class ProcessVariables {
 
@@ -17,7 +20,11 @@ final class ProcessVariables {
     }
 
     static String text(VariableScope scope, String name) {
-        Object v = scope.getVariable(name);
+        return text(scope::getVariable, name);
+    }
+
+    static String text(Function<String, Object> values, String name) {
+        Object v = values.apply(name);
         return v == null || v.toString().isBlank() ? null : v.toString().strip();
     }
 
@@ -30,7 +37,11 @@ final class ProcessVariables {
     }
 
     static boolean flag(VariableScope scope, String name) {
-        Object v = scope.getVariable(name);
+        return flag(scope::getVariable, name);
+    }
+
+    static boolean flag(Function<String, Object> values, String name) {
+        Object v = values.apply(name);
         if (v instanceof Boolean b) {
             return b;
         }
@@ -53,7 +64,11 @@ final class ProcessVariables {
     }
 
     static BigDecimal decimal(VariableScope scope, String name) {
-        Object v = scope.getVariable(name);
+        return decimal(scope::getVariable, name);
+    }
+
+    static BigDecimal decimal(Function<String, Object> values, String name) {
+        Object v = values.apply(name);
         if (v == null || v.toString().isBlank()) {
             return null;
         }
@@ -65,7 +80,11 @@ final class ProcessVariables {
     }
 
     static <E extends Enum<E>> E choice(VariableScope scope, String name, Class<E> type) {
-        String v = text(scope, name);
+        return choice(scope::getVariable, name, type);
+    }
+
+    static <E extends Enum<E>> E choice(Function<String, Object> values, String name, Class<E> type) {
+        String v = text(values, name);
         if (v == null) {
             return null;
         }

@@ -1,6 +1,5 @@
 package fr.progerance.ops.incident.delegate;
 
-import fr.progerance.ops.contract.Contact;
 import fr.progerance.ops.incident.IncidentEvent;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Messages;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
@@ -11,31 +10,34 @@ import fr.progerance.ops.notify.Answer;
 import fr.progerance.ops.notify.ClientDecision;
 import fr.progerance.ops.notify.ClientDecisions;
 import fr.progerance.ops.notify.DecisionRequest;
-import fr.progerance.ops.notify.Mailer;
-import fr.progerance.ops.notify.OutgoingMail;
+import fr.progerance.ops.notify.DecisionStatus;
 import java.math.BigDecimal;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * RD-extra, R3.5: work of ours on a TIERCE hardware or network incident is a complementary
- * service that needs the client's approval of a quote first (signed link, or a phone answer ops
- * log).
+ * RD-extra, R3.5: work of ours on a TIERCE hardware or network incident is a complementary service
+ * that needs the client's approval of a quote first. The client answers by the signed link, or by
+ * phone (ops log it); either way the answer is read from the quote's decision record. The wait
+ * ends (DESIGN rule 12): reminders while the quote is valid, then it expires, the link closes and,
+ * as the mail says, the hoster stays alone in charge.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuoteDelegates {
 
     /** notify names the correlated variables quoteDecisionId, quoteDecisionApproved, quoteDecisionChannel. */
     static final String PREFIX = "quote";
-    private static final String QUOTE_DECISION_ID = Vars.QUOTE_DECISION_ID;
-    private static final String QUOTE_DECISION_APPROVED = Vars.QUOTE_DECISION_APPROVED;
 
+    /** Task_SendQuoteForApproval: the decision record, its signed link by mail, and when it expires. */
     @Bean
-    JavaDelegate sendQuoteDelegate(IncidentService incidents, ClientDecisions decisions, Mailer mailer,
+    JavaDelegate sendQuoteDelegate(IncidentService incidents, ClientDecisions decisions, IncidentMails mails,
             IncidentSettings settings) {
         return execution -> {
             String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
@@ -43,54 +45,91 @@ public class QuoteDelegates {
             BigDecimal amount = ProcessVariables.decimal(execution, Vars.QUOTE_AMOUNT);
             String description = ProcessVariables.requiredText(execution, Vars.QUOTE_DESCRIPTION);
             List<String> to = IncidentMails.clientRecipients(ctx);
-            Contact primary = ctx.contacts().stream().filter(c -> to.contains(c.getEmail())).findFirst().orElse(null);
+            var primary = ctx.contacts().stream().filter(c -> to.contains(c.getEmail())).findFirst().orElse(null);
             ClientDecision decision = decisions.request(new DecisionRequest(
                     "incident:" + execution.getProcessInstanceId() + ":quote", "QUOTE",
-                    "Acceptez-vous le devis de " + amount.toPlainString() + " € HT pour l'intervention suivante sur le"
-                            + " serveur " + ctx.server().getName() + " : " + description + " ?",
-                    "Incident " + number + " : " + ctx.incident().getSummary() + "\nCette intervention porte sur"
-                            + " l'infrastructure de votre hébergeur (" + ctx.server().getHosterName() + ") : elle sort"
-                            + " du périmètre standard et ne peut commencer qu'après votre accord (prestation"
-                            + " complémentaire sur devis).",
+                    mails.quoteQuestion(ctx, amount, description), mails.quoteDetails(ctx),
                     execution.getProcessInstanceId(), Messages.QUOTE_DECISION, PREFIX,
                     primary == null ? null : primary.getId(), to.get(0), settings.getQuoteValidity()));
-            execution.setVariable(QUOTE_DECISION_ID, decision.getId());
-            execution.setVariable(QUOTE_DECISION_APPROVED, null);
-            Map<String, Object> model = new java.util.LinkedHashMap<>(decisions.mailModel(decision));
-            model.put("noAnswer", "Sans réponse de votre part, votre hébergeur reste seul en charge de l'incident.");
-            model.put("reference", number);
-            mailer.send(OutgoingMail.french("incident:" + number + ":quote:" + decision.getId(), List.of(to.get(0)),
-                    "decision-request", model));
+            execution.setVariable(Vars.QUOTE_DECISION_ID, decision.getId());
+            execution.setVariable(Vars.QUOTE_EXPIRES_AT, Date.from(decision.getExpiresAt()));
+            execution.setVariable(Vars.QUOTE_REMINDERS_SENT, 0L);
+            mails.quoteRequest(ctx, decision);
             incidents.record(number, IncidentEvent.Kind.QUOTE_SENT, amount.toPlainString() + " EUR excl. tax: "
-                    + description, null);
+                    + description + "; valid until " + decision.getExpiresAt(), null);
         };
     }
 
-    /** Task_RecordQuoteAnswer: the link's answer (correlated), else the phone answer ops logged. */
+    /**
+     * On completion of Task_FollowUpQuote (checked by {@link IncidentCompletionChecks}): the client's
+     * answer by phone, on the decision record with who logged it.
+     */
+    @Bean
+    TaskListener quotePhoneAnswerListener(ClientDecisions decisions, IdentityService identity) {
+        return task -> decisions.recordAnsweredByPhone(ProcessVariables.requiredText(task, Vars.QUOTE_DECISION_ID),
+                ProcessVariables.choice(task, Vars.QUOTE_PHONE_ANSWER, Answer.class),
+                TaskChannels.requiredUser(identity, task));
+    }
+
+    /** Task_RecordQuoteAnswer: the quote's decision record, whichever channel answered. */
     @Bean
     JavaDelegate recordQuoteAnswerDelegate(IncidentService incidents, ClientDecisions decisions) {
         return execution -> {
             String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
-            Object linkAnswer = execution.getVariable(QUOTE_DECISION_APPROVED);
-            boolean approved;
-            String channel;
-            if (linkAnswer instanceof Boolean b) {
-                approved = b;
-                channel = "link";
-            } else {
-                Answer phone = ProcessVariables.choice(execution, Vars.QUOTE_PHONE_ANSWER, Answer.class);
-                if (phone == null) {
-                    throw new ProcessEngineException("Variable '" + Vars.QUOTE_PHONE_ANSWER + "' is required when the"
-                            + " client did not answer by link");
-                }
-                approved = phone == Answer.APPROVE;
-                channel = "phone";
-                decisions.recordAnsweredByPhone(ProcessVariables.requiredText(execution, QUOTE_DECISION_ID), phone,
-                        ProcessVariables.text(execution, Vars.PHONE_ANSWERED_BY));
+            ClientDecision d = quote(decisions, execution);
+            if (!d.getStatus().answered()) {
+                throw new ProcessEngineException("Quote decision " + d.getId() + " is " + d.getStatus()
+                        + ": no answer was recorded by the link or by ops, so nothing may be carried out (RD-extra)");
             }
+            boolean approved = d.getStatus() == DecisionStatus.APPROVED;
             execution.setVariable(Vars.QUOTE_APPROVED, approved);
             incidents.record(number, IncidentEvent.Kind.QUOTE_ANSWERED, (approved ? "approved" : "declined") + " by "
-                    + channel, null);
+                    + d.getAnswerChannel() + (d.getAnsweredByUser() == null ? "" : " (logged by "
+                    + d.getAnsweredByUser() + ")"), d.getAnsweredByUser());
         };
+    }
+
+    /** Task_RemindClientOfQuote (a non-interrupting timer): the same links again while the quote is open. */
+    @Bean
+    JavaDelegate remindQuoteDelegate(IncidentService incidents, ClientDecisions decisions, IncidentMails mails) {
+        return execution -> {
+            String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
+            ClientDecision d = quote(decisions, execution);
+            if (d.getStatus() != DecisionStatus.PENDING) {
+                return;
+            }
+            Long sent = ProcessVariables.number(execution, Vars.QUOTE_REMINDERS_SENT);
+            long n = (sent == null ? 0 : sent) + 1;
+            mails.quoteReminder(incidents.context(number), d, n);
+            execution.setVariable(Vars.QUOTE_REMINDERS_SENT, n);
+            incidents.record(number, IncidentEvent.Kind.QUOTE_REMINDED, "reminder " + n + " sent to "
+                    + d.getRecipientEmail(), null);
+        };
+    }
+
+    /**
+     * Task_ExpireQuote (at the quote's expiry): the link closes, the client is told, and as its mail
+     * said, the hoster stays alone in charge: nothing of ours is carried out.
+     */
+    @Bean
+    JavaDelegate expireQuoteDelegate(IncidentService incidents, ClientDecisions decisions, IncidentMails mails) {
+        return execution -> {
+            String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
+            ClientDecision d = decisions.expire(quote(decisions, execution).getId());
+            execution.setVariable(Vars.QUOTE_APPROVED, false);
+            mails.quoteExpired(incidents.context(number), d);
+            incidents.record(number, IncidentEvent.Kind.QUOTE_EXPIRED, "no answer by " + d.getExpiresAt()
+                    + ": the link is closed (" + d.getStatus() + ") and the hoster stays in charge (RD-extra)", null);
+        };
+    }
+
+    /** The quote's decision record, which must belong to this process instance. */
+    private static ClientDecision quote(ClientDecisions decisions, DelegateExecution execution) {
+        String id = ProcessVariables.requiredText(execution, Vars.QUOTE_DECISION_ID);
+        ClientDecision d = decisions.find(id).orElseThrow(() -> new ProcessEngineException("No client decision " + id));
+        if (!d.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
+            throw new ProcessEngineException("Client decision " + id + " belongs to another process instance");
+        }
+        return d;
     }
 }

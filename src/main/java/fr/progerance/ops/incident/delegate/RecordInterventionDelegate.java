@@ -28,14 +28,17 @@ public class RecordInterventionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
+        // Task_TakeCharge's listener refused a completion without a cause; UNKNOWN is an explicit choice.
         CauseCategory cause = ProcessVariables.choice(execution, Vars.CAUSE_CATEGORY, CauseCategory.class);
         if (cause == null) {
-            cause = CauseCategory.UNKNOWN;
+            throw new org.camunda.bpm.engine.ProcessEngineException("Variable '" + Vars.CAUSE_CATEGORY
+                    + "' is required: the take-charge form names the cause");
         }
         Authentication who = identity.getCurrentAuthentication();
-        incidents.takeCharge(number, who == null ? null : who.getUserId(), cause,
+        Incident incident = incidents.takeCharge(number, who == null ? null : who.getUserId(), cause,
                 ProcessVariables.text(execution, Vars.TAKE_CHARGE_NOTES));
-        Incident incident = incidents.get(number);
-        execution.setVariable(Vars.ROUTE_TO_HOSTER, cause.routesToHoster(incident.getInfrastructure()));
+        // R4.2: from the record's classification
+        execution.setVariable(Vars.ROUTE_TO_HOSTER, incident.getCauseCategory().routesToHoster(
+                incident.getInfrastructure()));
     }
 }

@@ -3,6 +3,7 @@ package fr.progerance.ops.incident.delegate;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.calendar.DateTimeParameters;
 import fr.progerance.ops.calendar.IncidentCategory;
+import fr.progerance.ops.engine.FormRefusal;
 import fr.progerance.ops.incident.IncidentClocks;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.incident.IncidentService;
@@ -11,15 +12,16 @@ import fr.progerance.ops.web.ConflictException;
 import fr.progerance.ops.web.InvalidInputException;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RegisterIncident. From the API the incident is already registered (the variable
- * {@code incidentNumber} is set); from the Tasklist start form this registers the report, or
- * attaches it to the open incident of the same server and category.
+ * Task_RegisterIncident. From the API ({@code IncidentIntake}) the incident is already registered
+ * and its number is the business key: the instance claims it, and an incident already handled by an
+ * instance is refused, so a direct start with an existing number (REST, Tasklist) cannot skip the
+ * intake's checks. From the Tasklist start form the report goes through the same checks as the API
+ * (active contract, level, duplicates): it registers a new incident, or is attached to the open one.
  */
 @Component("registerIncidentDelegate")
 public class RegisterIncidentDelegate implements JavaDelegate {
@@ -36,26 +38,32 @@ public class RegisterIncidentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = ProcessVariables.text(execution, Vars.INCIDENT_NUMBER);
+        String businessKey = execution.getProcessBusinessKey();
+        String number;
         boolean attached = false;
-        if (number == null) {
-            IncidentService.Reported reported;
-            try {
-                reported = incidents.report(fromStartForm(execution), ProcessVariables.text(execution, "reportedBy"));
-            } catch (InvalidInputException | ConflictException e) {
-                // Tasklist shows the message on the start form (Camunda's REST API answers 400).
-                throw new BadUserRequestException(e.getMessage());
+        try {
+            if (businessKey != null && incidents.find(businessKey).isPresent()) {
+                number = businessKey;
+                incidents.claimForProcess(number, execution.getProcessInstanceId());
+            } else {
+                IncidentService.Reported reported = incidents.report(fromStartForm(execution),
+                        ProcessVariables.text(execution, Vars.REPORTED_BY));
+                number = reported.incident().getNumber();
+                attached = reported.attached();
+                if (!attached) {
+                    incidents.claimForProcess(number, execution.getProcessInstanceId());
+                }
             }
-            number = reported.incident().getNumber();
-            attached = reported.attached();
-            execution.setVariable(Vars.INCIDENT_NUMBER, number);
+        } catch (InvalidInputException | ConflictException | org.camunda.bpm.engine.ProcessEngineException e) {
+            // Tasklist shows the message on the start form; nothing is registered or started.
+            throw new FormRefusal(e.getMessage());
         }
         execution.setProcessBusinessKey(number);
+        execution.setVariable(Vars.INCIDENT_NUMBER, number);
         execution.setVariable(Vars.DUPLICATE, attached);
         if (attached) {
             return;
         }
-        incidents.attachProcess(number, execution.getProcessInstanceId());
         IncidentService.Context ctx = incidents.context(number);
         var incident = ctx.incident();
         execution.setVariable(Vars.SERVER_ID, incident.getServerId());
@@ -66,11 +74,15 @@ public class RegisterIncidentDelegate implements JavaDelegate {
         execution.setVariable(Vars.INFRASTRUCTURE, incident.getInfrastructure().name());
         execution.setVariable(Vars.SERVER_NAME, ctx.server().getName());
         execution.setVariable(Vars.CLIENT_NAME, ctx.clientName());
+        // R4.3-t2: outside business hours on TIERCE, without the contract's prior agreement
         boolean needsAgreement = clocks.needsClientAgreement(incident.getInfrastructure(),
                 ctx.contract().isTierceOutOfHoursAgreed(), incident.getDetectedAt());
         execution.setVariable(Vars.NEEDS_CLIENT_AGREEMENT, needsAgreement);
-        execution.setVariable(Vars.NEXT_BUSINESS_OPENING,
-                needsAgreement ? Date.from(clocks.nextBusinessOpening(clock.instant())) : null);
+        Instant opening = needsAgreement ? clocks.nextBusinessOpening(clock.instant()) : null;
+        if (opening != null) {
+            incidents.deferUntil(number, opening);
+        }
+        execution.setVariable(Vars.NEXT_BUSINESS_OPENING, ProcessVariables.date(opening));
         execution.setVariable(Vars.IMPACTING_ACTIONS_ALLOWED, true);
     }
 
@@ -96,6 +108,9 @@ public class RegisterIncidentDelegate implements JavaDelegate {
             throw new InvalidInputException("summary", "is required (at most 500 characters)");
         }
         String source = ProcessVariables.text(execution, Vars.SOURCE);
+        if (source != null && source.length() > 100) {
+            throw new InvalidInputException("source", "has at most 100 characters");
+        }
         Object detected = execution.getVariable(Vars.DETECTED_AT);
         Instant detectedAt = detected instanceof Date d ? d.toInstant()
                 : detected == null || detected.toString().isBlank() ? clock.instant()

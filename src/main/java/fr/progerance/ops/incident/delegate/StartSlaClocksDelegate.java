@@ -1,6 +1,5 @@
 package fr.progerance.ops.incident.delegate;
 
-import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.calendar.IncidentDeadlines;
 import fr.progerance.ops.incident.Incident;
 import fr.progerance.ops.incident.IncidentClocks;
@@ -15,19 +14,20 @@ import org.springframework.stereotype.Component;
 /**
  * Task_StartSlaClocks: the deadlines of R4.3-p1, R4.3-p2 or R4.3-t1 from the calendar component,
  * as Date variables that the ops tasks' due dates and the timers use. The clock starts at the
- * detection, or (R4.3-t2) at the client's agreement to act now, or at the business-hours opening.
+ * instant it really starts, read from the incident record, not when this job happens to run: the
+ * detection; or (R4.3-t2) the instant ops logged the client's agreement to act now, or the
+ * business-hours opening the work waited for. Force majeure declared before (R9) starts the clocks
+ * held: {@link Vars#CLOCKS_HELD} sends a token to hold their timers once they exist.
  */
 @Component("startSlaClocksDelegate")
 public class StartSlaClocksDelegate implements JavaDelegate {
 
     private final IncidentService incidents;
     private final IncidentClocks clocks;
-    private final ContractClock clock;
 
-    public StartSlaClocksDelegate(IncidentService incidents, IncidentClocks clocks, ContractClock clock) {
+    public StartSlaClocksDelegate(IncidentService incidents, IncidentClocks clocks) {
         this.incidents = incidents;
         this.clocks = clocks;
-        this.clock = clock;
     }
 
     @Override
@@ -37,15 +37,12 @@ public class StartSlaClocksDelegate implements JavaDelegate {
         Incident incident = ctx.incident();
         Instant clockStart = incident.getDetectedAt();
         boolean agreed = ctx.contract().isTierceOutOfHoursAgreed();
-        if (ProcessVariables.flag(execution, Vars.NEEDS_CLIENT_AGREEMENT)) {
-            Instant now = clock.instant();
-            if (ProcessVariables.flag(execution, Vars.CLIENT_AGREES_NOW)) {
-                clockStart = now;
+        if (incident.getDeferredUntil() != null) {
+            if (Boolean.TRUE.equals(incident.getActNowAgreed())) {
+                clockStart = incident.getAgreementRecordedAt();
                 agreed = true;
-                incidents.record(number, IncidentEvent.Kind.CLIENT_AGREED_TO_ACT_NOW, "R4.3-t2", null);
             } else {
-                // The wait ended at the opening; if business hours closed again meanwhile, the next one.
-                clockStart = clocks.nextBusinessOpening(now);
+                clockStart = incident.getDeferredUntil();
                 incidents.record(number, IncidentEvent.Kind.WAITED_FOR_BUSINESS_HOURS, "R4.3-t2", null);
             }
         }
@@ -59,11 +56,17 @@ public class StartSlaClocksDelegate implements JavaDelegate {
                     incident.getCategory(), clockStart, agreed);
         }
         incidents.startClocks(number, clockStart, deadlines);
+        boolean held = incidents.get(number).getForceMajeureSince() != null;
+        if (held) {
+            incidents.record(number, IncidentEvent.Kind.CLOCKS_HELD, "R9: force majeure declared before the clocks"
+                    + " started; they stand still until it is lifted", null);
+        }
         execution.setVariable(Vars.SLA_RULE, deadlines.rule());
         execution.setVariable(Vars.SLA_GUARANTEED, deadlines.guaranteed());
         execution.setVariable(Vars.INTERVENTION_DUE, ProcessVariables.date(deadlines.interventionDue().toInstant()));
         execution.setVariable(Vars.RESTORATION_DUE, deadlines.restorationDue() == null ? null
                 : ProcessVariables.date(deadlines.restorationDue().toInstant()));
         execution.setVariable(Vars.RESTORATION_GUARANTEED, deadlines.restorationDue() != null);
+        execution.setVariable(Vars.CLOCKS_HELD, held);
     }
 }

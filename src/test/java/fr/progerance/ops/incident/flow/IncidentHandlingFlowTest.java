@@ -2,811 +2,905 @@ package fr.progerance.ops.incident.flow;
 
 import static fr.progerance.ops.incident.IncidentHandlingProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import fr.progerance.ops.Mails;
+import fr.progerance.ops.MovableClock;
+import fr.progerance.ops.OpsSpringBootTest;
+import fr.progerance.ops.TestPeers;
+import fr.progerance.ops.TestPorts;
+import fr.progerance.ops.calendar.IncidentCategory;
 import fr.progerance.ops.calendar.SlaRule;
-import fr.progerance.ops.contract.EmergencyAction;
+import fr.progerance.ops.contract.RegisterApi;
+import fr.progerance.ops.engine.FormRefusal;
 import fr.progerance.ops.incident.CauseCategory;
+import fr.progerance.ops.incident.ForceMajeureDeclaration;
+import fr.progerance.ops.incident.Incident;
+import fr.progerance.ops.incident.IncidentEvent;
 import fr.progerance.ops.incident.IncidentHandlingProcess;
 import fr.progerance.ops.incident.IncidentHandlingProcess.DecisionOutcome;
 import fr.progerance.ops.incident.IncidentHandlingProcess.PhoneOutcome;
-import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
-import fr.progerance.ops.incident.IncidentHandlingProcess.Messages;
 import fr.progerance.ops.incident.IncidentHandlingProcess.RemediationAction;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
-import fr.progerance.ops.incident.flow.IncidentFlowMocks.Beans;
+import fr.progerance.ops.incident.IncidentIntake;
+import fr.progerance.ops.incident.IncidentService;
+import fr.progerance.ops.incident.NewReport;
 import fr.progerance.ops.notify.Answer;
 import fr.progerance.ops.notify.AnswerChannel;
+import fr.progerance.ops.notify.ClientDecision;
 import fr.progerance.ops.notify.ClientDecisions;
+import fr.progerance.ops.notify.DecisionStatus;
+import fr.progerance.ops.remote.CommandTemplate;
+import fr.progerance.ops.remote.ScriptedRemote;
+import fr.progerance.ops.security.OpsGroups;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * Flow-only scenarios of {@code IncidentHandling} (R4.1, R4.2, R4.3-*, R3.5, RD-extra) on a
- * standalone in-memory engine with mocked delegates (DESIGN rule 10): every wait state, what
- * happens at each, and a coverage gate of 100 % of the flow nodes and sequence flows of the model
- * (report under {@code target/process-test-coverage/}). Jobs and timers run only when a scenario
- * executes them, with the engine's clock moved to their due date.
+ * Every path of {@code IncidentHandling} (R4.1, R4.2, R4.3-*, R3.5, RD-extra, R9) on the real
+ * delegates, listeners and services of the running application, with fakes only at the ports
+ * (DESIGN rule 10): a scripted remote executor, the test clock, GreenMail for SMTP and a loopback
+ * HTTP server for the shop. Each scenario says what happens at each wait state, moves the clock to
+ * fire timers, and reads the records. Expected deadlines come from the contract's tables below,
+ * not from the code under test. The coverage gate asserts 100 % of the model's flow nodes and
+ * sequence flows (report under {@code target/process-test-coverage/}).
  */
-@Deployment(resources = IncidentHandlingProcess.RESOURCE)
-@DisplayName("IncidentHandling flow (mocked delegates)")
+@OpsSpringBootTest
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@DisplayName("IncidentHandling flow on the real delegates (fakes at the ports)")
 class IncidentHandlingFlowTest {
 
-    /** The standalone engine of these tests: H2 in memory, no job executor, full history, mocks. */
-    static final String ENGINE_CONFIGURATION = "incident-flow/camunda.cfg.xml";
-
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension
-            .builder(coverageEngineConfiguration())
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    // The contract's deadlines for the instants of these scenarios (R4.3-*, RC-business), by hand.
     /** RC-business: a Tuesday inside business hours. */
-    private static final Instant TUESDAY_10H = ZonedDateTime.of(2026, 3, 10, 10, 0, 0, 0, PARIS).toInstant();
-    /** Outside business hours (R4.3-t2). */
-    private static final Instant SATURDAY_22H = ZonedDateTime.of(2026, 3, 14, 22, 0, 0, 0, PARIS).toInstant();
-    /** The next business-hours opening after {@link #SATURDAY_22H}. */
-    private static final Instant MONDAY_9H = ZonedDateTime.of(2026, 3, 16, 9, 0, 0, 0, PARIS).toInstant();
+    private static final Instant TUESDAY_10H = paris(2026, 3, 10, 10, 0);
+    /** R4.3-p1 on a business day: GTI 10 min, GTR = GTI + 30 min. */
+    private static final Instant TUESDAY_10H10 = paris(2026, 3, 10, 10, 10);
+    private static final Instant TUESDAY_10H40 = paris(2026, 3, 10, 10, 40);
+    /** R4.3-t1: GTI 15 min from detection. */
+    private static final Instant TUESDAY_10H15 = paris(2026, 3, 10, 10, 15);
+    /** Outside business hours (R4.3-t2), and the next opening. */
+    private static final Instant SATURDAY_22H = paris(2026, 3, 14, 22, 0);
+    private static final Instant MONDAY_9H = paris(2026, 3, 16, 9, 0);
+    private static final Instant MONDAY_9H15 = paris(2026, 3, 16, 9, 15);
 
-    private static final String NUMBER = "INC-2026-000042";
-    private static final String OPS = "ops";
+    private static final String OPS_USER = "flow-alice";
+    private static final String MANAGER = "flow-marc";
+    private static final AtomicInteger SHOP_STATUS = new AtomicInteger(200);
+    private static HttpServer shop;
 
-    private IncidentFlowMocks mocks;
+    @LocalServerPort
+    int port;
 
-    /** The trap of process-test-coverage 3.0.0: the configuration needs its parse listeners. */
-    private static ProcessEngineConfigurationImpl coverageEngineConfiguration() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createProcessEngineConfigurationFromResource(ENGINE_CONFIGURATION);
-        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-        return configuration;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    TestPeers.SwitchableRemote remote;
+    @Autowired
+    IncidentIntake intake;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    ClientDecisions decisions;
+    @Autowired
+    ForceMajeureDeclaration forceMajeure;
+    @Autowired
+    fr.progerance.ops.incident.IncidentSettings settings;
+
+    private ScriptedRemote server;
+    private RegisterApi register;
+
+    @BeforeAll
+    static void startShop() throws IOException {
+        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        shop.createContext("/", exchange -> {
+            byte[] page = "<html><title>Boutique</title></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(SHOP_STATUS.get(), page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        shop.start();
+    }
+
+    @AfterAll
+    static void stopShop() {
+        shop.stop(0);
     }
 
     @BeforeEach
     void setUp() {
-        at(TUESDAY_10H);
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
-        mocks = IncidentFlowMocks.register();
+        SHOP_STATUS.set(200);
+        server = new ScriptedRemote();
+        remote.use(server);
+        clock.set(TUESDAY_10H);
+        register = new RegisterApi(port);
+        BpmnAwareTests.init(engine);
     }
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
-        Mocks.reset();
+        identity.clearAuthentication();
+        remote.useReal();
+        clock.reset();
         BpmnAwareTests.reset();
-    }
-
-    /**
-     * Closes this class's engine (and unregisters it from {@code ProcessEngines}) so that later test
-     * classes of the same JVM never meet it; the coverage report is computed from what the
-     * extension already collected.
-     */
-    @AfterAll
-    static void closeEngine() {
-        ENGINE.getProcessEngine().close();
     }
 
     // === R4.3-p1: PROGERANCE ==================================================================
 
     @Test
-    @DisplayName("R4.3-p1 PROGERANCE N1: reported, clocks, take charge due at the GTI, restart, check, restored, closed")
-    void progeranceHappyPath() {
-        ProcessInstance pi = reportIncident();
+    @DisplayName("R4.3-p1 PROGERANCE N1: clocks from the tables, diagnosis, take charge within the GTI, restart once, check, restored, report")
+    void progeranceHappyPath() throws Exception {
+        IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec());
+        ProcessInstance pi = report(f, TUESDAY_10H);
 
-        // Three branches from the clocks: diagnosis (save point), restoration watch, take charge.
-        assertThat(pi).isStarted().hasBusinessKey(NUMBER)
-                .hasPassedInOrder(START, REGISTER, GATEWAY_DUPLICATE, GATEWAY_OUT_OF_HOURS, JOIN_CLOCKS,
-                        START_CLOCKS, SPLIT_WORK, GATEWAY_GTR)
+        assertThat(pi).isStarted().hasPassedInOrder(START, REGISTER, GATEWAY_DUPLICATE, GATEWAY_OUT_OF_HOURS,
+                JOIN_CLOCKS, START_CLOCKS, SPLIT_WORK, GATEWAY_GTR)
+                .hasPassed(GATEWAY_CLOCKS_HELD, END_CLOCKS_RUNNING)
                 .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
-        assertThat(pi).variables()
-                .containsEntry(Vars.SLA_RULE, SlaRule.PROGERANCE_N1)
-                .containsEntry(Vars.RESTORATION_GUARANTEED, true);
-        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
-        Date restorationDue = date(pi, Vars.RESTORATION_DUE);
-        Assertions.assertThat(interventionDue.toInstant()).isEqualTo(TUESDAY_10H.plus(Duration.ofMinutes(10)));
-        Assertions.assertThat(restorationDue.toInstant()).isEqualTo(TUESDAY_10H.plus(Duration.ofMinutes(40)));
-        assertThat(task(TAKE_CHARGE, pi)).hasCandidateGroup(OPS).isNotAssigned().hasDueDate(interventionDue);
-        assertTimerPending(pi, TIMER_INTERVENTION, interventionDue);
-        assertTimerPending(pi, TIMER_RESTORATION, restorationDue);
+        assertThat(pi).variables().containsEntry(Vars.SLA_RULE, SlaRule.PROGERANCE_N1);
+        assertDue(pi, TUESDAY_10H10, TUESDAY_10H40);
+        assertThat(task(pi, TAKE_CHARGE)).hasCandidateGroup(OpsGroups.OPS).hasDueDate(Date.from(TUESDAY_10H10));
 
-        // Save point: the diagnosis runs as a job and ends its branch.
         executeJob(pi, DIAGNOSE);
-        assertThat(pi).hasPassed(DIAGNOSE, END_DIAGNOSIS).isWaitingAtExactly(TIMER_RESTORATION, TAKE_CHARGE);
-        assertThat(pi).variables().containsEntry(Vars.SERVER_REACHABLE, true);
+        assertThat(pi).hasPassed(END_DIAGNOSIS).isWaitingAtExactly(TIMER_RESTORATION, TAKE_CHARGE);
+        Assertions.assertThat((String) runtime.getVariable(pi.getId(), Vars.DIAGNOSIS)).contains("php8.2-fpm");
 
-        // Ops take charge within the GTI: the intervention timer goes away, nothing is escalated.
-        passTime(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         takeCharge(pi, CauseCategory.SYSTEM);
-        assertThat(pi).hasPassed(RECORD_INTERVENTION, GATEWAY_HOSTER).hasNotPassed(ESCALATE_INTERVENTION)
-                .isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
-        assertThat(pi).variables().containsEntry(Vars.ROUTE_TO_HOSTER, false);
-        assertNoJob(pi, TIMER_INTERVENTION);
-        assertThat(task(CHOOSE_REMEDIATION, pi)).hasCandidateGroup(OPS).hasDueDate(restorationDue);
+        assertThat(pi).hasNotPassed(ESCALATE_INTERVENTION).isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
+        assertThat(task(pi, CHOOSE_REMEDIATION)).hasDueDate(Date.from(TUESDAY_10H40));
 
-        // Restart an allowed service: save point before (SSH) and after (the side effect).
-        complete(task(CHOOSE_REMEDIATION, pi), withVariables(Vars.REMEDIATION_ACTION,
-                RemediationAction.RESTART_SERVICE.name(), Vars.SERVICE_NAME, "php8.2-fpm"));
-        assertThat(pi).hasPassed(GATEWAY_REMEDIATION).isWaitingAtExactly(TIMER_RESTORATION, RUN_REMEDIATION);
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.RESTART_SERVICE.name(),
+                Vars.SERVICE_NAME, "php8.2-fpm");
         executeJob(pi, RUN_REMEDIATION);
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, RUN_REMEDIATION);
-        assertThat(pi).variables().containsKey(Vars.REMEDIATION_RESULT);
-        executeJob(pi, RUN_REMEDIATION);
-        assertThat(pi).hasPassed(RUN_REMEDIATION, JOIN_CHECK).isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
-
+        executeJob(pi, RUN_REMEDIATION); // the save point after it
+        Assertions.assertThat(server.sent()).contains(new ScriptedRemote.Sent(CommandTemplate.RESTART_SERVICE,
+                List.of("php8.2-fpm")));
+        Assertions.assertThat(server.count(CommandTemplate.RESTART_SERVICE)).isEqualTo(1);
         executeJob(pi, CHECK_SERVICE);
         assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CONFIRM_RESTORATION);
         assertThat(pi).variables().containsEntry(Vars.SERVICE_ANSWERS, true);
-        assertThat(task(CONFIRM_RESTORATION, pi)).hasCandidateGroup(OPS).hasDueDate(restorationDue);
 
-        // Ops confirm: the record closes, the report leaves (save point), the terminate end event
-        // ends the restoration watch too.
-        passTime(Duration.ofMinutes(10));
-        complete(task(CONFIRM_RESTORATION, pi), withVariables(Vars.RESTORED, true));
+        clock.advance(Duration.ofMinutes(10));
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, true, Vars.RESTORATION_NOTES, "PHP relancé");
         assertThat(pi).hasPassed(GATEWAY_RESTORED, CLOSE).isWaitingAtExactly(TIMER_RESTORATION, SEND_REPORT);
         executeJob(pi, SEND_REPORT);
-        assertThat(pi).hasPassed(SEND_REPORT, END_CLOSED).hasNotPassed(ESCALATE_RESTORATION).isEnded();
-        assertCancelled(pi, TIMER_RESTORATION);
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
-        Assertions.assertThat(mocks.ran()).containsExactly(Beans.REGISTER, Beans.START_CLOCKS, Beans.DIAGNOSE,
-                Beans.RECORD_INTERVENTION, Beans.REMEDIATION_VALIDATOR, Beans.RUN_REMEDIATION, Beans.CHECK_SERVICE,
-                timeline(CONFIRM_RESTORATION), Beans.CLOSE, Beans.SEND_REPORT);
+        assertThat(pi).hasPassed(END_CLOSED).isEnded();
+
+        Incident record = record(pi);
+        Assertions.assertThat(record.getTakenInChargeBy()).isEqualTo(OPS_USER);
+        Assertions.assertThat(record.getRestoredBy()).isEqualTo(OPS_USER);
+        Assertions.assertThat(record.getRestoredAt()).isEqualTo(TUESDAY_10H.plus(Duration.ofMinutes(14)));
+        Assertions.assertThat(record.isInterventionBreached()).isFalse();
+        Assertions.assertThat(record.isRestorationBreached()).isFalse();
+        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), record.getNumber() + " : rapport d'incident")))
+                .contains("Chronologie");
     }
 
     @Test
-    @DisplayName("R4.3-p1 intervention breach: the GTI passes before take charge; escalated once, the task stays open")
-    void interventionBreach() {
-        ProcessInstance pi = reportIncident();
-        executeJob(pi, DIAGNOSE);
-        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
-
-        passTime(Duration.ofMinutes(9));
-        assertTimerPending(pi, TIMER_INTERVENTION, interventionDue);
-
-        // The GTI passes: the non-interrupting timer escalates, the take-charge task stays.
-        at(interventionDue.toInstant().plusSeconds(60));
-        fireDueTimer(pi, TIMER_INTERVENTION);
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, TAKE_CHARGE, ESCALATE_INTERVENTION);
+    @DisplayName("R4.3-p1 GTI breach: the intervention deadline passes before take charge; escalated once; the task stays")
+    void interventionBreach() throws Exception {
+        ProcessInstance pi = report(fixture(new IncidentFlowFixture.Spec()), TUESDAY_10H);
+        fireTimer(pi, TIMER_INTERVENTION, TUESDAY_10H10);
+        assertThat(pi).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE, ESCALATE_INTERVENTION);
         executeJob(pi, ESCALATE_INTERVENTION);
-        assertThat(pi).hasPassed(TIMER_INTERVENTION, ESCALATE_INTERVENTION, END_INTERVENTION_ESCALATED)
-                .isWaitingAtExactly(TIMER_RESTORATION, TAKE_CHARGE);
-        Assertions.assertThat(mocks.timesRan(Beans.ESCALATE_INTERVENTION)).isEqualTo(1);
-        assertThat(task(TAKE_CHARGE, pi)).hasDueDate(interventionDue);
-        assertNoJob(pi, TIMER_INTERVENTION);
+        assertThat(pi).hasPassed(END_INTERVENTION_ESCALATED).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
+        Assertions.assertThat(record(pi).isInterventionBreached()).isTrue();
+        mailTo(settings.getOnCallOpsAddress(), "ESCALADE " + record(pi).getNumber());
 
-        // Ops take charge later; the work goes on.
-        passTime(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(5));
         takeCharge(pi, CauseCategory.APPLICATION);
-        assertThat(pi).hasPassed(TAKE_CHARGE, RECORD_INTERVENTION)
-                .isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
-        Assertions.assertThat(mocks.timesRan(Beans.ESCALATE_INTERVENTION)).isEqualTo(1);
-        Assertions.assertThat(mocks.timesRan(Beans.ESCALATE_RESTORATION)).isZero();
+        assertThat(pi).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, CHOOSE_REMEDIATION);
     }
 
     @Test
-    @DisplayName("R4.3-p1 restoration breach: the GTR passes during a reboot; escalated, the remediation goes on")
-    void restorationBreach() {
-        ProcessInstance pi = takenInCharge(CauseCategory.SYSTEM);
-        Date restorationDue = date(pi, Vars.RESTORATION_DUE);
-        complete(task(CHOOSE_REMEDIATION, pi),
-                withVariables(Vars.REMEDIATION_ACTION, RemediationAction.REBOOT_SERVER.name()));
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, RUN_REMEDIATION);
-        assertTimerPending(pi, TIMER_RESTORATION, restorationDue);
-
-        at(restorationDue.toInstant().plusSeconds(1));
-        fireDueTimer(pi, TIMER_RESTORATION);
-        assertThat(pi).isWaitingAtExactly(ESCALATE_RESTORATION, RUN_REMEDIATION);
+    @DisplayName("R4.3-p1 GTR breach during a reboot: escalated; the reboot is sent once and the connection drop is its end")
+    void restorationBreachDuringReboot() throws Exception {
+        ProcessInstance pi = takenInCharge(new IncidentFlowFixture.Spec(), CauseCategory.SYSTEM);
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.REBOOT_SERVER.name());
+        fireTimer(pi, TIMER_RESTORATION, TUESDAY_10H40);
         executeJob(pi, ESCALATE_RESTORATION);
-        assertThat(pi).hasPassed(TIMER_RESTORATION, ESCALATE_RESTORATION, END_RESTORATION_ESCALATED)
-                .isWaitingAtExactly(RUN_REMEDIATION);
-        Assertions.assertThat(mocks.timesRan(Beans.ESCALATE_RESTORATION)).isEqualTo(1);
-        Assertions.assertThat(mocks.timesRan(Beans.ESCALATE_INTERVENTION)).isZero();
+        assertThat(pi).hasPassed(END_RESTORATION_ESCALATED).isWaitingAtExactly(RUN_REMEDIATION);
+        Assertions.assertThat(record(pi).isRestorationBreached()).isTrue();
 
-        // The reboot still runs and the incident closes late.
         executeJob(pi, RUN_REMEDIATION);
         executeJob(pi, RUN_REMEDIATION);
-        assertThat(pi).isWaitingAtExactly(CHECK_SERVICE);
+        Assertions.assertThat(server.count(CommandTemplate.REBOOT)).isEqualTo(1);
+        Assertions.assertThat((String) runtime.getVariable(pi.getId(), Vars.REMEDIATION_RESULT))
+                .contains("REBOOT_SERVER").contains("connection closed by the server");
         checkConfirmAndClose(pi);
     }
 
     @Test
-    @DisplayName("Same incident already open: the report is attached and the instance ends")
+    @DisplayName("DESIGN rule 13: a restart that exits non-zero fails the job, retries on its schedule, then raises a Camunda incident")
+    void failedRestartBecomesAnIncident() {
+        ProcessInstance pi = takenInCharge(new IncidentFlowFixture.Spec(), CauseCategory.SYSTEM);
+        server.answer(CommandTemplate.RESTART_SERVICE, 1, "");
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.RESTART_SERVICE.name(),
+                Vars.SERVICE_NAME, "nginx");
+        for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
+            Job job = job(pi, RUN_REMEDIATION);
+            Assertions.assertThatThrownBy(() -> management.executeJob(job.getId()))
+                    .hasMessageContaining("exit status 1");
+            Assertions.assertThat(job(pi, RUN_REMEDIATION).getRetries()).isEqualTo(retriesLeft);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        var incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(incident.getActivityId()).isEqualTo(RUN_REMEDIATION);
+        Assertions.assertThat(incident.getIncidentMessage()).contains("RESTART_SERVICE").contains("nginx")
+                .contains("exit status 1").contains("Job failed");
+        Assertions.assertThat(runtime.getVariable(pi.getId(), Vars.REMEDIATION_RESULT)).isNull();
+        Assertions.assertThat(server.count(CommandTemplate.RESTART_SERVICE)).isEqualTo(3);
+        Assertions.assertThat(timeline(pi)).doesNotContain(IncidentEvent.Kind.REMEDIATION_RUN.name());
+    }
+
+    @Test
+    @DisplayName("R4.3-p1: a remediation that changes nothing (not restored) goes back to the remediation choice")
+    void notRestoredGoesBackToRemediation() {
+        ProcessInstance pi = takenInCharge(new IncidentFlowFixture.Spec(), CauseCategory.SYSTEM);
+        SHOP_STATUS.set(503);
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.NO_ACTION.name());
+        executeJob(pi, CHECK_SERVICE);
+        assertThat(pi).variables().containsEntry(Vars.SERVICE_ANSWERS, false);
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, false, Vars.RESTORATION_NOTES, "toujours en erreur");
+        assertThat(pi).hasPassed(GATEWAY_NOT_RESTORED_ROUTE).isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
+        Assertions.assertThat(record(pi).getRestoredAt()).isNull();
+
+        SHOP_STATUS.set(200);
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.RESTART_SERVICE.name(),
+                Vars.SERVICE_NAME, "mariadb");
+        executeJob(pi, RUN_REMEDIATION);
+        executeJob(pi, RUN_REMEDIATION);
+        checkConfirmAndClose(pi);
+    }
+
+    @Test
+    @DisplayName("Take charge without a cause is refused on the form (no silent UNKNOWN); the task stays open")
+    void causeIsRequired() {
+        ProcessInstance pi = report(fixture(new IncidentFlowFixture.Spec()), TUESDAY_10H);
+        Task takeCharge = task(pi, TAKE_CHARGE);
+        Assertions.assertThatThrownBy(() -> completeAs(OPS_USER, takeCharge, Vars.TAKE_CHARGE_NOTES, "vu"))
+                .isInstanceOf(FormRefusal.class).hasMessageContaining(Vars.CAUSE_CATEGORY);
+        Assertions.assertThat(task(pi, TAKE_CHARGE)).isNotNull();
+        Assertions.assertThat(record(pi).getTakenInChargeAt()).isNull();
+    }
+
+    @Test
+    @DisplayName("A second report of the same incident from the start form is attached; the instance ends there")
     void attachedToOpenIncident() {
-        mocks.attachedToOpenIncident();
+        IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec());
+        ProcessInstance first = report(f, TUESDAY_10H);
+        String definitionId = first.getProcessDefinitionId();
+        identity.setAuthentication(OPS_USER, List.of(OpsGroups.OPS));
+        ProcessInstance second = forms.submitStartForm(definitionId, Map.of(Vars.SERVER_ID, f.serverId(),
+                Vars.CATEGORY, "TROUBLESHOOTING", Vars.LEVEL, "1", Vars.SUMMARY, "encore en panne"));
+        identity.clearAuthentication();
 
-        ProcessInstance pi = reportIncident();
-
-        assertThat(pi).hasPassedInOrder(START, REGISTER, GATEWAY_DUPLICATE, END_ATTACHED)
-                .hasNotPassed(START_CLOCKS, TAKE_CHARGE).isEnded();
-        Assertions.assertThat(mocks.ran()).containsExactly(Beans.REGISTER);
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(second).hasPassedInOrder(START, REGISTER, GATEWAY_DUPLICATE, END_ATTACHED).isEnded();
+        Assertions.assertThat(second.getBusinessKey()).isEqualTo(first.getBusinessKey());
+        Assertions.assertThat(timeline(first)).contains(IncidentEvent.Kind.REPORT_ATTACHED.name());
     }
 
     // === R4.3-t1 / R4.3-t2: TIERCE ============================================================
 
     @Test
-    @DisplayName("R4.3-t2 TIERCE out of hours: the client is told, agrees to act now; the GTI starts at the agreement")
-    void tierceOutOfHoursClientAgrees() {
-        ProcessInstance pi = reportedOutOfHours();
-        passTime(Duration.ofMinutes(20));
-        Instant agreedAt = now();
-
-        complete(task(RECORD_AGREEMENT, pi), withVariables(Vars.CLIENT_AGREES_NOW, true));
-
-        assertThat(pi).hasPassed(GATEWAY_ACT_NOW, JOIN_CLOCKS, START_CLOCKS, END_BEST_EFFORT)
-                .hasNotPassed(TIMER_NEXT_OPENING).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
-        assertNoJob(pi, Elements.TIMER_OPENED_WHILE_WAITING);
-        assertThat(pi).variables().containsEntry(Vars.SLA_RULE, SlaRule.TIERCE_OUTSIDE_BUSINESS_HOURS);
-        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
-        Assertions.assertThat(interventionDue.toInstant()).isEqualTo(agreedAt.plus(Duration.ofMinutes(15)));
-        assertThat(task(TAKE_CHARGE, pi)).hasCandidateGroup(OPS).hasDueDate(interventionDue);
-    }
-
-    @Test
-    @DisplayName("R4.3-t2 TIERCE out of hours: ops record that the client prefers to wait; the work starts at the opening")
-    void tierceOutOfHoursClientWaits() {
-        ProcessInstance pi = reportedOutOfHours();
-        passTime(Duration.ofMinutes(20));
-
-        complete(task(RECORD_AGREEMENT, pi), withVariables(Vars.CLIENT_AGREES_NOW, false));
-
-        assertThat(pi).hasPassed(GATEWAY_ACT_NOW).hasNotPassed(START_CLOCKS).isWaitingAtExactly(TIMER_NEXT_OPENING);
-        assertTimerPending(pi, TIMER_NEXT_OPENING, Date.from(MONDAY_9H));
-        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
-
-        at(MONDAY_9H);
-        fireDueTimer(pi, TIMER_NEXT_OPENING);
-        assertThat(pi).hasPassed(TIMER_NEXT_OPENING, START_CLOCKS).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
-        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
-        Assertions.assertThat(interventionDue.toInstant()).isEqualTo(MONDAY_9H.plus(Duration.ofMinutes(15)));
-        assertThat(task(TAKE_CHARGE, pi)).hasDueDate(interventionDue);
-    }
-
-    @Test
-    @DisplayName("R4.3-t2 TIERCE out of hours: nobody records the agreement before the opening; the wait ends there")
-    void tierceOutOfHoursNobodyRecordsTheAgreement() {
-        ProcessInstance pi = reportedOutOfHours();
-
-        at(MONDAY_9H);
-        fireDueTimer(pi, Elements.TIMER_OPENED_WHILE_WAITING);
-        assertThat(pi).hasPassed(Elements.TIMER_OPENED_WHILE_WAITING, START_CLOCKS).hasNotPassed(GATEWAY_ACT_NOW,
-                TIMER_NEXT_OPENING).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
-        assertCancelled(pi, RECORD_AGREEMENT);
-        Assertions.assertThat(date(pi, Vars.INTERVENTION_DUE).toInstant())
-                .isEqualTo(MONDAY_9H.plus(Duration.ofMinutes(15)));
-    }
-
-    @Test
     @DisplayName("R4.3-t1 TIERCE in business hours: GTI 15 min, restoration best effort (no timer, no due date)")
     void tierceBestEffort() {
-        mocks.onTierce();
-
-        ProcessInstance pi = reportIncident();
-
-        assertThat(pi).hasPassed(GATEWAY_OUT_OF_HOURS, START_CLOCKS, GATEWAY_GTR, END_BEST_EFFORT)
-                .hasNotPassed(NOTIFY_OUT_OF_HOURS).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
-        assertThat(pi).variables()
-                .containsEntry(Vars.SLA_RULE, SlaRule.TIERCE_BUSINESS_HOURS)
-                .containsEntry(Vars.RESTORATION_GUARANTEED, false)
-                .containsEntry(Vars.RESTORATION_DUE, null);
-        assertNoJob(pi, TIMER_RESTORATION);
-        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
-        Assertions.assertThat(interventionDue.toInstant()).isEqualTo(TUESDAY_10H.plus(Duration.ofMinutes(15)));
-        assertThat(task(TAKE_CHARGE, pi)).hasCandidateGroup(OPS).hasDueDate(interventionDue);
-
-        executeJob(pi, DIAGNOSE);
+        ProcessInstance pi = report(fixture(new IncidentFlowFixture.Spec().tierce()), TUESDAY_10H);
+        assertThat(pi).hasPassed(END_BEST_EFFORT).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
+        assertThat(pi).variables().containsEntry(Vars.SLA_RULE, SlaRule.TIERCE_BUSINESS_HOURS);
+        assertDue(pi, TUESDAY_10H15, null);
         takeCharge(pi, CauseCategory.APPLICATION);
-        assertThat(pi).isWaitingAtExactly(CHOOSE_REMEDIATION);
-        Assertions.assertThat(task(CHOOSE_REMEDIATION, pi).getDueDate()).isNull();
-        complete(task(CHOOSE_REMEDIATION, pi), withVariables(Vars.REMEDIATION_ACTION,
-                RemediationAction.RESTART_SERVICE.name(), Vars.SERVICE_NAME, "nginx"));
-        executeJob(pi, RUN_REMEDIATION);
-        executeJob(pi, RUN_REMEDIATION);
-        executeJob(pi, CHECK_SERVICE);
-        Assertions.assertThat(task(CONFIRM_RESTORATION, pi).getDueDate()).isNull();
-        complete(task(CONFIRM_RESTORATION, pi), withVariables(Vars.RESTORED, true));
-        executeJob(pi, SEND_REPORT);
-        assertThat(pi).hasPassed(END_CLOSED).isEnded();
-        Assertions.assertThat(mocks.timesRan(Beans.ESCALATE_RESTORATION)).isZero();
+        Assertions.assertThat(task(pi, CHOOSE_REMEDIATION).getDueDate()).isNull();
+    }
+
+    @Test
+    @DisplayName("R4.3-t2 TIERCE out of hours: the client is told; the agreement to act now is recorded by its channel; GTI from that instant")
+    void tierceOutOfHoursClientAgrees() throws Exception {
+        IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec().tierce().withoutOutOfHoursAgreement());
+        ProcessInstance pi = reportedOutOfHours(f);
+        clock.advance(Duration.ofMinutes(20));
+
+        complete(pi, RECORD_AGREEMENT, Vars.CLIENT_AGREES_NOW, true);
+
+        assertThat(pi).hasPassed(GATEWAY_ACT_NOW, START_CLOCKS).hasNotPassed(TIMER_NEXT_OPENING)
+                .isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
+        Incident record = record(pi);
+        Assertions.assertThat(record.getActNowAgreed()).isTrue();
+        Assertions.assertThat(record.getAgreementRecordedBy()).isEqualTo(OPS_USER);
+        Assertions.assertThat(record.getClockStartedAt()).isEqualTo(SATURDAY_22H.plus(Duration.ofMinutes(20)));
+        // R4.3-t2 with agreement: the R4.3-t1 15 minutes, from the agreement
+        assertDue(pi, SATURDAY_22H.plus(Duration.ofMinutes(35)), null);
+    }
+
+    @Test
+    @DisplayName("R4.3-t2: the client prefers to wait; the GTI starts at the opening itself, even when the job runs 7 minutes late")
+    void tierceOutOfHoursClientWaits() throws Exception {
+        ProcessInstance pi = reportedOutOfHours(fixture(new IncidentFlowFixture.Spec().tierce()
+                .withoutOutOfHoursAgreement()));
+        complete(pi, RECORD_AGREEMENT, Vars.CLIENT_AGREES_NOW, false);
+        assertThat(pi).hasPassed(GATEWAY_ACT_NOW).isWaitingAtExactly(TIMER_NEXT_OPENING);
+        Assertions.assertThat(record(pi).getActNowAgreed()).isFalse();
+        Assertions.assertThat(job(pi, TIMER_NEXT_OPENING).getDuedate()).isEqualTo(Date.from(MONDAY_9H));
+
+        clock.set(MONDAY_9H.plus(Duration.ofMinutes(7)));
+        management.executeJob(job(pi, TIMER_NEXT_OPENING).getId()); // picked up 7 minutes late
+        assertThat(pi).hasPassed(START_CLOCKS).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
+        Assertions.assertThat(record(pi).getClockStartedAt()).isEqualTo(MONDAY_9H);
+        assertDue(pi, MONDAY_9H15, null);
+    }
+
+    @Test
+    @DisplayName("R4.3-t2: nobody records the client's answer before the opening; the wait ends there")
+    void tierceOutOfHoursNobodyRecords() throws Exception {
+        ProcessInstance pi = reportedOutOfHours(fixture(new IncidentFlowFixture.Spec().tierce()
+                .withoutOutOfHoursAgreement()));
+        fireTimer(pi, TIMER_OPENED_WHILE_WAITING, MONDAY_9H);
+        assertThat(pi).hasNotPassed(GATEWAY_ACT_NOW).isWaitingAtExactly(DIAGNOSE, TAKE_CHARGE);
+        assertDue(pi, MONDAY_9H15, null);
     }
 
     // === R4.2, R3.5, RD-extra: hardware or network on TIERCE ==================================
 
     @Test
-    @DisplayName("R4.2/R3.5 hardware incident on TIERCE: routed to the hoster, who handles it; no work of ours")
-    void hosterHandles() {
-        ProcessInstance pi = routedToHoster();
+    @DisplayName("R4.2/R3.5: hardware on TIERCE goes to the hoster, reminded while it lasts; not restored goes back to the hoster, never to SSH")
+    void hosterHandlesAndIsReminded() throws Exception {
+        IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec().tierce());
+        ProcessInstance pi = routedToHoster(f);
+        Task coordinate = task(pi, COORDINATE_HOSTER);
+        Assertions.assertThat(coordinate.getDueDate()).isEqualTo(Date.from(now().plus(settings.getHosterFollowUp())));
 
-        complete(task(COORDINATE_HOSTER, pi), withVariables(Vars.COMPLEMENTARY_WORK_REQUESTED, false));
+        fireTimer(pi, TIMER_HOSTER_REMINDER, now().plus(settings.getHosterFollowUp()));
+        executeJob(pi, REMIND_HOSTER);
+        assertThat(pi).hasPassed(END_HOSTER_REMINDED).isWaitingAt(COORDINATE_HOSTER);
+        String number = record(pi).getNumber();
+        mailTo(f.hosterEmail(), number + " : relance n°1");
+        Assertions.assertThat(job(pi, TIMER_HOSTER_REMINDER)).as("the next reminder").isNotNull();
 
-        assertThat(pi).hasPassed(GATEWAY_COMPLEMENTARY, JOIN_CHECK).hasNotPassed(PREPARE_QUOTE, CHOOSE_REMEDIATION)
-                .isWaitingAtExactly(CHECK_SERVICE);
+        complete(pi, COORDINATE_HOSTER, Vars.COMPLEMENTARY_WORK_REQUESTED, false, Vars.HOSTER_NOTES, "disque changé");
+        assertThat(pi).hasPassed(GATEWAY_COMPLEMENTARY).hasNotPassed(PREPARE_QUOTE).isWaitingAtExactly(CHECK_SERVICE);
+        executeJob(pi, CHECK_SERVICE);
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, false);
+        assertThat(pi).hasPassed(GATEWAY_NOT_RESTORED_ROUTE).isWaitingAtExactly(COORDINATE_HOSTER);
+        Assertions.assertThat(server.count(CommandTemplate.RESTART_SERVICE) + server.count(CommandTemplate.REBOOT))
+                .as("no remediation of ours on the hoster's incident").isZero();
+
+        complete(pi, COORDINATE_HOSTER, Vars.COMPLEMENTARY_WORK_REQUESTED, false);
         checkConfirmAndClose(pi);
-        Assertions.assertThat(mocks.ran()).contains(Beans.NOTIFY_HOSTER)
-                .doesNotContain(Beans.SEND_QUOTE, Beans.RUN_REMEDIATION, Beans.REMEDIATION_VALIDATOR);
     }
 
     @Test
-    @DisplayName("RD-extra complementary work: quote prepared, sent, approved by link, carried out, restored")
-    void complementaryWorkQuoteApprovedByLink() {
-        ProcessInstance pi = quoteSent();
+    @DisplayName("RD-extra: the quote is approved by its signed link (read from the decision record); the work is carried out")
+    void quoteApprovedByLink() throws Exception {
+        IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec().tierce());
+        ProcessInstance pi = quoteSent(f);
+        Assertions.assertThat(task(pi, FOLLOW_UP_QUOTE).getDueDate()).isEqualTo(Date.from(TUESDAY_10H.plus(
+                Duration.ofMinutes(5)).plus(settings.getQuoteValidity())));
 
-        runtimeService().createMessageCorrelation(Messages.QUOTE_DECISION).processInstanceId(pi.getId())
-                .setVariable(Vars.QUOTE_DECISION_ID, variable(pi, Vars.QUOTE_DECISION_ID))
-                .setVariable(Vars.QUOTE_DECISION_APPROVED, true)
-                .setVariable(Vars.QUOTE_DECISION_CHANNEL, AnswerChannel.LINK.name())
-                .correlateWithResult();
-
-        // The link's answer only commits; recording it is a job of its own.
+        ClientDecision quote = quoteDecision(pi);
+        Assertions.assertThat(decisions.answer(token(quote), Answer.APPROVE, "192.0.2.10").result())
+                .isEqualTo(fr.progerance.ops.notify.Outcome.Result.APPROVED);
         assertThat(pi).hasPassed(MESSAGE_QUOTE_ANSWERED).isWaitingAtExactly(RECORD_QUOTE_ANSWER);
-        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
         executeJob(pi, RECORD_QUOTE_ANSWER);
-        assertThat(pi).hasPassed(GATEWAY_QUOTE_APPROVED).isWaitingAtExactly(CARRY_OUT_ACTION);
         assertThat(pi).variables().containsEntry(Vars.QUOTE_APPROVED, true);
-        assertThat(task(CARRY_OUT_ACTION, pi)).hasCandidateGroup(OPS);
-
-        complete(task(CARRY_OUT_ACTION, pi));
-        assertThat(pi).hasPassed(CARRY_OUT_ACTION).isWaitingAtExactly(CHECK_SERVICE);
+        assertThat(pi).isWaitingAtExactly(CARRY_OUT_ACTION);
+        complete(pi, CARRY_OUT_ACTION, Vars.ACTION_NOTES, "disque remplacé avec l'hébergeur");
         checkConfirmAndClose(pi);
-        Assertions.assertThat(mocks.ran()).containsSubsequence(Beans.NOTIFY_HOSTER, Beans.SEND_QUOTE,
-                Beans.RECORD_QUOTE_ANSWER, timeline(CARRY_OUT_ACTION), Beans.CHECK_SERVICE);
+        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.ACTION_CARRIED_OUT.name());
     }
 
     @Test
-    @DisplayName("RD-extra complementary work: the client declines the quote by phone; nothing of ours is carried out")
-    void complementaryWorkQuoteDeclinedByPhone() {
-        ProcessInstance pi = quoteSent();
-
-        complete(task(FOLLOW_UP_QUOTE, pi), withVariables(Vars.QUOTE_PHONE_ANSWER, Answer.DECLINE.name()));
-
-        assertThat(pi).hasPassed(FOLLOW_UP_QUOTE).hasNotPassed(MESSAGE_QUOTE_ANSWERED)
-                .isWaitingAtExactly(RECORD_QUOTE_ANSWER);
+    @DisplayName("RD-extra: the client declines the quote by phone; the record names the ops user; nothing of ours is carried out")
+    void quoteDeclinedByPhone() throws Exception {
+        ProcessInstance pi = quoteSent(fixture(new IncidentFlowFixture.Spec().tierce()));
+        complete(pi, FOLLOW_UP_QUOTE, Vars.QUOTE_PHONE_ANSWER, Answer.DECLINE.name());
         executeJob(pi, RECORD_QUOTE_ANSWER);
-        assertThat(pi).hasPassed(GATEWAY_QUOTE_APPROVED, JOIN_CHECK).hasNotPassed(CARRY_OUT_ACTION)
+        assertThat(pi).hasPassed(GATEWAY_QUOTE_APPROVED).hasNotPassed(CARRY_OUT_ACTION).isWaitingAtExactly(CHECK_SERVICE);
+        ClientDecision quote = quoteDecision(pi);
+        Assertions.assertThat(quote.getStatus()).isEqualTo(DecisionStatus.DECLINED);
+        Assertions.assertThat(quote.getAnswerChannel()).isEqualTo(AnswerChannel.PHONE);
+        Assertions.assertThat(quote.getAnsweredByUser()).isEqualTo(OPS_USER);
+    }
+
+    @Test
+    @DisplayName("RD-extra, DESIGN rule 12: an unanswered quote is reminded, then expires: the link closes and the hoster stays in charge")
+    void quoteRemindedThenExpires() throws Exception {
+        IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec().tierce());
+        ProcessInstance pi = quoteSent(f);
+        ClientDecision quote = quoteDecision(pi);
+        String number = record(pi).getNumber();
+        Instant sent = now();
+
+        // 7 days of validity, a reminder every 48 h: after 2, 4 and 6 days
+        for (int n = 1; n <= 3; n++) {
+            fireTimer(pi, TIMER_QUOTE_REMINDER, sent.plus(settings.getQuoteReminderInterval().multipliedBy(n)));
+            executeJob(pi, REMIND_QUOTE);
+            mailTo(f.primaryEmail(), number + " : Rappel");
+        }
+        assertThat(pi).hasPassed(END_QUOTE_REMINDED).isWaitingAt(FOLLOW_UP_QUOTE);
+        Assertions.assertThat(job(pi, TIMER_QUOTE_REMINDER, false)).as("three reminders, then none").isNull();
+
+        fireTimer(pi, TIMER_QUOTE_EXPIRED, quote.getExpiresAt());
+        assertThat(pi).isWaitingAtExactly(EXPIRE_QUOTE);
+        executeJob(pi, EXPIRE_QUOTE);
+        assertThat(pi).hasPassed(EXPIRE_QUOTE).hasNotPassed(RECORD_QUOTE_ANSWER, CARRY_OUT_ACTION)
                 .isWaitingAtExactly(CHECK_SERVICE);
-        assertThat(pi).variables().containsEntry(Vars.QUOTE_APPROVED, false);
-        checkConfirmAndClose(pi);
+        Assertions.assertThat(quoteDecision(pi).getStatus()).isEqualTo(DecisionStatus.EXPIRED);
+        Assertions.assertThat(decisions.answer(token(quote), Answer.APPROVE, "192.0.2.10").result())
+                .as("the link is closed").isNotEqualTo(fr.progerance.ops.notify.Outcome.Result.APPROVED);
+        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), number + " : devis expiré")))
+                .contains("reste seul en charge");
+        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.QUOTE_EXPIRED.name());
     }
 
     // === R4.3-t3 to R4.3-t5: the client's decision ============================================
 
     @Test
-    @DisplayName("R4.3-t3 client decision: the primary contact approves by the signed link; the action is carried out")
-    void primaryApprovesByLink() {
-        ProcessInstance pi = askingFirstContact();
-        Date restorationDue = date(pi, Vars.RESTORATION_DUE);
-
-        answerByLink(pi, true);
-
-        assertThat(pi).hasPassed(MESSAGE_DECISION_ANSWERED).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION,
-                RECORD_ANSWER);
+    @DisplayName("R4.3-t3: the primary approves by the signed link; the action is carried out")
+    void primaryApprovesByLink() throws Exception {
+        ProcessInstance pi = askingFirstContact(new IncidentFlowFixture.Spec(), "RESTORE_BACKUP");
+        ClientDecision d = decision(pi);
+        Assertions.assertThat(d.getQuestion()).contains("restauration d'une sauvegarde").contains("300.00 € HT");
+        decisions.answer(token(d), Answer.APPROVE, "192.0.2.20");
         executeJob(pi, RECORD_ANSWER);
-        assertThat(pi).hasPassed(GATEWAY_ANSWERED, DECISION_END, CLIENT_DECISION, GATEWAY_DECISION_OUTCOME)
-                .hasNotPassed(RECORD_NO_ANSWER, APPLY_PROCEDURE, RESTRICT_ACTIONS)
+        assertThat(pi).hasPassed(GATEWAY_ANSWERED, DECISION_END, GATEWAY_DECISION_OUTCOME)
                 .isWaitingAtExactly(TIMER_RESTORATION, CARRY_OUT_ACTION);
-        assertThat(pi).variables()
-                .containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.CLIENT_APPROVED.name())
-                .containsEntry(Vars.DECISION_CHANNEL, AnswerChannel.LINK.name());
-        assertThat(task(CARRY_OUT_ACTION, pi)).hasCandidateGroup(OPS).hasDueDate(restorationDue);
-
-        complete(task(CARRY_OUT_ACTION, pi));
+        assertThat(pi).variables().containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.CLIENT_APPROVED.name());
+        complete(pi, CARRY_OUT_ACTION);
         assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
-        Assertions.assertThat(mocks.ran()).contains(timeline(CARRY_OUT_ACTION));
     }
 
     @Test
-    @DisplayName("R4.3-t5 (1) the primary contact does not acknowledge in time; the secondary approves by phone")
-    void primaryTimesOutSecondaryApprovesByPhone() {
-        ProcessInstance pi = askingFirstContact();
+    @DisplayName("R4.3-t5 (1), R4.3-t4: a primary who may not authorise is still called and mailed, cannot approve; the secondary approves by phone")
+    void primaryMayNotAuthoriseSecondaryApproves() throws Exception {
+        IncidentFlowFixture.Spec spec = new IncidentFlowFixture.Spec().primaryMayNotAuthorise();
+        ProcessInstance pi = askingFirstContact(spec, "NEW_SERVER");
+        assertThat(pi).variables().containsEntry(Vars.CONTACT_MAY_DECIDE, false).containsEntry(Vars.DECISION_ID, null);
+        String number = record(pi).getNumber();
+        IncidentFlowFixture f = lastFixture;
+        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), number + " : décision urgente requise")))
+                .contains("personne habilitée").doesNotContain("/decisions/");
 
-        acknowledgementTimesOut(pi);
-        assertThat(pi).hasPassed(TIMER_ACKNOWLEDGEMENT, RECORD_NO_ANSWER, GATEWAY_MORE_CONTACTS)
-                .hasNotPassed(GATEWAY_PROCEDURE).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, ASK_CONTACT);
-        assertThat(pi).variables().containsEntry(Vars.CONTACT_INDEX, 1);
-
+        Task call = task(pi, CALL_CONTACT);
+        Assertions.assertThatThrownBy(() -> completeAs(OPS_USER, call, Vars.PHONE_OUTCOME, PhoneOutcome.APPROVE.name()))
+                .isInstanceOf(FormRefusal.class).hasMessageContaining("may not authorise");
+        complete(pi, CALL_CONTACT, Vars.PHONE_OUTCOME, PhoneOutcome.NO_ANSWER.name());
+        executeJob(pi, RECORD_ANSWER);
+        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, ASK_CONTACT);
         executeJob(pi, ASK_CONTACT);
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, CALL_CONTACT);
-        Date secondDue = date(pi, Vars.ACKNOWLEDGEMENT_DUE);
-        Assertions.assertThat(secondDue.toInstant()).isEqualTo(now().plus(mocks.settings().getAcknowledgementTimeout()));
-        assertThat(task(CALL_CONTACT, pi)).hasDueDate(secondDue);
-        assertTimerPending(pi, TIMER_ACKNOWLEDGEMENT, secondDue);
+        assertThat(pi).variables().containsEntry(Vars.CONTACT_MAY_DECIDE, true);
+        mailTo(f.contactEmails().get(1), number + " : Votre décision est requise");
 
-        complete(task(CALL_CONTACT, pi), withVariables(Vars.PHONE_OUTCOME, Answer.APPROVE.name()));
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, RECORD_ANSWER);
+        complete(pi, CALL_CONTACT, Vars.PHONE_OUTCOME, PhoneOutcome.APPROVE.name());
         executeJob(pi, RECORD_ANSWER);
         assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CARRY_OUT_ACTION);
-        assertThat(pi).variables().containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.CLIENT_APPROVED.name());
-        Assertions.assertThat(mocks.timesRan(Beans.ASK_CONTACT)).isEqualTo(2);
+        ClientDecision d = decision(pi);
+        Assertions.assertThat(d.getStatus()).isEqualTo(DecisionStatus.APPROVED);
+        Assertions.assertThat(d.getAnsweredByUser()).isEqualTo(OPS_USER);
     }
 
     @Test
-    @DisplayName("R4.3-t5 (2) nobody answers (phone, then timeout); the emergency procedure applies; the action is carried out")
-    void nobodyAnswersProcedureApplies() {
-        mocks.decisionContacts(2, true, true);
-        ProcessInstance pi = askingFirstContact();
-
-        complete(task(CALL_CONTACT, pi), withVariables(Vars.PHONE_OUTCOME, PhoneOutcome.NO_ANSWER.name()));
+    @DisplayName("R4.3-t5 (2): nobody answers (no acknowledgement, phone); the procedure covers the action within budget and applies")
+    void nobodyAnswersProcedureApplies() throws Exception {
+        ProcessInstance pi = askingFirstContact(new IncidentFlowFixture.Spec(), "RESTORE_BACKUP");
+        acknowledgementTimesOut(pi);
+        assertThat(pi).hasPassed(RECORD_NO_ANSWER).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, ASK_CONTACT);
+        executeJob(pi, ASK_CONTACT);
+        complete(pi, CALL_CONTACT, Vars.PHONE_OUTCOME, PhoneOutcome.NO_ANSWER.name());
         executeJob(pi, RECORD_ANSWER);
-        assertThat(pi).hasPassed(RECORD_ANSWER, GATEWAY_ANSWERED, GATEWAY_MORE_CONTACTS).hasNotPassed(DECISION_END)
-                .isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, ASK_CONTACT);
         executeJob(pi, ASK_CONTACT);
         acknowledgementTimesOut(pi);
-
-        assertThat(pi).hasPassed(GATEWAY_PROCEDURE).hasNotPassed(RESTRICT_ACTIONS)
-                .isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, APPLY_PROCEDURE);
+        assertThat(pi).hasPassed(GATEWAY_PROCEDURE).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, APPLY_PROCEDURE);
         executeJob(pi, APPLY_PROCEDURE);
-        assertThat(pi).hasPassed(APPLY_PROCEDURE, DECISION_END, GATEWAY_DECISION_OUTCOME)
-                .isWaitingAtExactly(TIMER_RESTORATION, CARRY_OUT_ACTION);
-        assertThat(pi).variables()
-                .containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.EMERGENCY_PROCEDURE.name())
-                .containsEntry(Vars.IMPACTING_ACTIONS_ALLOWED, true);
-        complete(task(CARRY_OUT_ACTION, pi));
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
+        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CARRY_OUT_ACTION);
+        assertThat(pi).variables().containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.EMERGENCY_PROCEDURE.name());
+        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.EMERGENCY_PROCEDURE_APPLIED.name());
     }
 
     @Test
-    @DisplayName("R4.3-t5 (3)/R4.3-t4 nobody answers, no procedure: only actions without impact; a reboot is refused")
-    void nobodyAnswersNoProcedure() {
-        mocks.decisionContacts(1, false, false);
-        ProcessInstance pi = askingFirstContact();
-
-        acknowledgementTimesOut(pi);
-
-        assertThat(pi).hasPassed(RECORD_NO_ANSWER, GATEWAY_MORE_CONTACTS, GATEWAY_PROCEDURE, RESTRICT_ACTIONS,
-                        DECISION_END, GATEWAY_DECISION_OUTCOME, JOIN_CHECK)
-                .hasNotPassed(APPLY_PROCEDURE, CARRY_OUT_ACTION).isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
-        assertThat(pi).variables()
-                .containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.NON_IMPACTING_ONLY.name())
-                .containsEntry(Vars.IMPACTING_ACTIONS_ALLOWED, false);
-
-        // Not restored: back to the choice, where an action with impact is refused.
-        mocks.shopAnswers(false);
+    @DisplayName("R4.3-t5 (3): nobody answers and no procedure: only actions without impact; a reboot is refused until the client approves that very action")
+    void restrictionLiftsAfterExplicitApproval() throws Exception {
+        IncidentFlowFixture.Spec spec = new IncidentFlowFixture.Spec().withoutProcedure();
+        ProcessInstance pi = askingFirstContact(spec, "MIGRATION");
+        for (int contact = 0; contact < 3; contact++) {
+            if (contact > 0) {
+                executeJob(pi, ASK_CONTACT);
+            }
+            acknowledgementTimesOut(pi);
+        }
+        assertThat(pi).hasPassed(RESTRICT_ACTIONS).isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
+        Assertions.assertThat(record(pi).isRestrictedToNonImpacting()).isTrue();
         executeJob(pi, CHECK_SERVICE);
-        complete(task(CONFIRM_RESTORATION, pi), withVariables(Vars.RESTORED, false));
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
-        Task choice = task(CHOOSE_REMEDIATION, pi);
-        Map<String, Object> reboot = withVariables(Vars.REMEDIATION_ACTION, RemediationAction.REBOOT_SERVER.name());
-        Assertions.assertThatThrownBy(() -> complete(choice, reboot)).hasMessageContaining("R4.3-t5 (3)");
-        assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, false);
 
-        complete(task(CHOOSE_REMEDIATION, pi), withVariables(Vars.REMEDIATION_ACTION,
-                RemediationAction.RESTART_SERVICE.name(), Vars.SERVICE_NAME, "nginx"));
+        Task choose = task(pi, CHOOSE_REMEDIATION);
+        Assertions.assertThatThrownBy(() -> completeAs(OPS_USER, choose, Vars.REMEDIATION_ACTION,
+                RemediationAction.REBOOT_SERVER.name())).isInstanceOf(FormRefusal.class).hasMessageContaining("R4.3-t5 (3)");
+
+        // Ops ask the client to approve the reboot itself; the primary approves by link.
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.CLIENT_DECISION.name(),
+                Vars.DECISION_ACTION, "REBOOT_SERVER", Vars.DECISION_DESCRIPTION, "redémarrer le serveur",
+                Vars.ESTIMATED_COST, "0");
+        executeJob(pi, ASK_CONTACT);
+        decisions.answer(token(decision(pi)), Answer.APPROVE, "192.0.2.30");
+        executeJob(pi, RECORD_ANSWER);
+        complete(pi, CARRY_OUT_ACTION, Vars.ACTION_NOTES, "le client préfère que nous le fassions par SSH");
+        executeJob(pi, CHECK_SERVICE);
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, false);
+        Assertions.assertThat(record(pi).getClientApprovedActions()).containsExactly("REBOOT_SERVER");
+
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.REBOOT_SERVER.name());
         assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, RUN_REMEDIATION);
     }
 
     @Test
-    @DisplayName("R4.3-t3 client decision: the primary contact declines by link; nothing is carried out")
-    void clientDeclines() {
-        ProcessInstance pi = askingFirstContact();
-
-        answerByLink(pi, false);
+    @DisplayName("R4.3-t3: the client declines by link; the action is not carried out")
+    void clientDeclines() throws Exception {
+        ProcessInstance pi = askingFirstContact(new IncidentFlowFixture.Spec(), "FAILOVER");
+        decisions.answer(token(decision(pi)), Answer.DECLINE, "192.0.2.40");
         executeJob(pi, RECORD_ANSWER);
-
-        assertThat(pi).hasPassed(GATEWAY_ANSWERED, DECISION_END, GATEWAY_DECISION_OUTCOME, JOIN_CHECK)
-                .hasNotPassed(CARRY_OUT_ACTION, GATEWAY_MORE_CONTACTS)
-                .isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
-        assertThat(pi).variables()
-                .containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.CLIENT_DECLINED.name())
-                .containsEntry(Vars.DECISION_APPROVED, false)
-                .containsEntry(Vars.IMPACTING_ACTIONS_ALLOWED, true);
+        assertThat(pi).hasNotPassed(CARRY_OUT_ACTION).isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
+        assertThat(pi).variables().containsEntry(Vars.DECISION_OUTCOME, DecisionOutcome.CLIENT_DECLINED.name());
     }
 
-    // === Restoration loop =====================================================================
+    // === R9: force majeure =====================================================================
 
     @Test
-    @DisplayName("Not restored: NO_ACTION, the check fails, ops say not restored; back to the choice, then a restart restores")
-    void notRestoredLoopsBack() {
-        ProcessInstance pi = takenInCharge(CauseCategory.DATABASE);
+    @DisplayName("R9: no false breach: ops take charge and restore during force majeure, after the original deadlines; judged on the suspended clock")
+    void noFalseBreachUnderForceMajeure() throws Exception {
+        ProcessInstance pi = report(fixture(new IncidentFlowFixture.Spec()), TUESDAY_10H);
+        String number = record(pi).getNumber();
+        clock.advance(Duration.ofMinutes(5));
+        declareForceMajeure(number);
+        assertThat(pi).hasPassed(SUSPEND_CLOCKS).isWaitingAt(LIFT_FORCE_MAJEURE);
+        Assertions.assertThat(task(pi, LIFT_FORCE_MAJEURE).getDueDate())
+                .isEqualTo(Date.from(now().plus(settings.getForceMajeureReview())));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().suspended().count())
+                .isEqualTo(2);
 
-        complete(task(CHOOSE_REMEDIATION, pi),
-                withVariables(Vars.REMEDIATION_ACTION, RemediationAction.NO_ACTION.name()));
-        assertThat(pi).hasPassed(GATEWAY_REMEDIATION, JOIN_CHECK).hasNotPassed(RUN_REMEDIATION, CLIENT_DECISION)
-                .isWaitingAtExactly(TIMER_RESTORATION, CHECK_SERVICE);
-
-        mocks.shopAnswers(false);
-        executeJob(pi, CHECK_SERVICE);
-        assertThat(pi).variables().containsEntry(Vars.SERVICE_ANSWERS, false);
-        complete(task(CONFIRM_RESTORATION, pi),
-                withVariables(Vars.RESTORED, false, Vars.RESTORATION_NOTES, "la boutique renvoie toujours 502"));
-        assertThat(pi).hasPassed(GATEWAY_RESTORED).hasNotPassed(CLOSE)
-                .isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
-        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId(CHOOSE_REMEDIATION).count()).isEqualTo(2);
-
-        mocks.shopAnswers(true);
-        complete(task(CHOOSE_REMEDIATION, pi), withVariables(Vars.REMEDIATION_ACTION,
-                RemediationAction.RESTART_SERVICE.name(), Vars.SERVICE_NAME, "mariadb"));
-        executeJob(pi, RUN_REMEDIATION);
-        executeJob(pi, RUN_REMEDIATION);
-        checkConfirmAndClose(pi);
-        Assertions.assertThat(mocks.timesRan(Beans.CHECK_SERVICE)).isEqualTo(2);
-    }
-
-    // === Save points: technical failures retry, then raise a Camunda incident =================
-
-    @Test
-    @DisplayName("DESIGN rule 3/4: a failing diagnosis retries per incidentSettings.retryCycle, then raises an incident; take charge never waits")
-    void failingDiagnosisRetriesThenRaisesAnIncident() {
-        String failure = "SSH to web-01 (203.0.113.10:22) failed: connection refused";
-        mocks.diagnosisFails(new IllegalStateException(failure));
-        Assertions.assertThat(mocks.settings().getRetryCycle()).isEqualTo("R3/PT1M");
-
-        ProcessInstance pi = reportIncident();
-
-        // Take charge exists before the diagnosis ever ran.
-        assertThat(pi).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
-        assertThat(task(TAKE_CHARGE, pi)).hasCandidateGroup(OPS).hasDueDate(date(pi, Vars.INTERVENTION_DUE));
-
-        for (int expectedRetries = 2; expectedRetries >= 0; expectedRetries--) {
-            Job diagnosis = job(DIAGNOSE, pi);
-            Assertions.assertThatThrownBy(() -> execute(diagnosis)).hasMessageContaining(failure);
-            Job failed = job(DIAGNOSE, pi);
-            assertThat(failed).hasRetries(expectedRetries).hasExceptionMessage();
-            if (expectedRetries > 0) {
-                // R3/PT1M: the next try one minute later
-                assertThat(failed).hasDueDate(Date.from(now().plus(Duration.ofMinutes(1))));
-                passTime(Duration.ofMinutes(1));
-            }
-        }
-        Assertions.assertThat(mocks.timesRan(Beans.DIAGNOSE)).isEqualTo(3);
-        Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
-        Assertions.assertThat(incident).isNotNull();
-        Assertions.assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        Assertions.assertThat(incident.getActivityId()).isEqualTo(DIAGNOSE);
-        Assertions.assertThat(incident.getIncidentMessage()).isEqualTo(failure);
-
-        // Ops work on regardless.
+        clock.set(TUESDAY_10H.plus(Duration.ofMinutes(20))); // after the original GTI (10:10)
         takeCharge(pi, CauseCategory.SYSTEM);
-        assertThat(pi).hasNotPassed(END_DIAGNOSIS).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, CHOOSE_REMEDIATION);
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.NO_ACTION.name());
+        executeJob(pi, CHECK_SERVICE);
+        clock.set(TUESDAY_10H.plus(Duration.ofMinutes(50))); // after the original GTR (10:40)
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, true);
+        Incident record = record(pi);
+        Assertions.assertThat(record.isInterventionBreached()).isFalse();
+        Assertions.assertThat(record.isRestorationBreached()).isFalse();
+        Assertions.assertThat(record.getTakenInChargeAt()).isEqualTo(TUESDAY_10H.plus(Duration.ofMinutes(20)));
     }
 
-    // === R9: force majeure ======================================================================
+    @Test
+    @DisplayName("R9: force majeure stops the timers; lifting it moves deadlines, timers and due dates by its length")
+    void forceMajeureMovesTheDeadlines() throws Exception {
+        ProcessInstance pi = report(fixture(new IncidentFlowFixture.Spec()), TUESDAY_10H);
+        clock.advance(Duration.ofMinutes(5));
+        declareForceMajeure(record(pi).getNumber());
+        assertThat(pi).variables().containsEntry(Vars.FORCE_MAJEURE_SINCE, Date.from(now()))
+                .containsEntry(Vars.FORCE_MAJEURE_TERMINATION_FROM, "2026-05-10");
+
+        clock.advance(Duration.ofHours(2));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().active().executable().count())
+                .as("suspended timers do not fire").isZero();
+        completeAs(MANAGER, task(pi, LIFT_FORCE_MAJEURE), Vars.FORCE_MAJEURE_NOTES, "courant rétabli");
+        executeJob(pi, REACTIVATE_TIMERS);
+        assertThat(pi).hasPassed(END_FORCE_MAJEURE).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
+        // R9 on a continuous clock: both deadlines move by the two hours
+        assertDue(pi, TUESDAY_10H10.plus(Duration.ofHours(2)), TUESDAY_10H40.plus(Duration.ofHours(2)));
+        Assertions.assertThat(job(pi, TIMER_INTERVENTION).getDuedate())
+                .isEqualTo(Date.from(TUESDAY_10H10.plus(Duration.ofHours(2))));
+        Assertions.assertThat(job(pi, TIMER_INTERVENTION).isSuspended()).isFalse();
+        assertThat(task(pi, TAKE_CHARGE)).hasDueDate(Date.from(TUESDAY_10H10.plus(Duration.ofHours(2))));
+    }
 
     @Test
-    @DisplayName("R9 force majeure: the SLA timers stop while it lasts; when managers lift it, deadlines and due dates move")
-    void forceMajeureSuspendsTheClocks() {
-        ProcessInstance pi = reportIncident();
-        Date interventionDue = date(pi, Vars.INTERVENTION_DUE);
-        Date restorationDue = date(pi, Vars.RESTORATION_DUE);
+    @DisplayName("R9 before the clocks start (R4.3-t2 wait): the clocks start held at the opening; the lift moves them from the opening")
+    void forceMajeureBeforeTheClocksStart() throws Exception {
+        ProcessInstance pi = reportedOutOfHours(fixture(new IncidentFlowFixture.Spec().tierce()
+                .withoutOutOfHoursAgreement()));
+        clock.advance(Duration.ofMinutes(10));
+        declareForceMajeure(record(pi).getNumber());
+        assertThat(pi).isWaitingAtExactly(RECORD_AGREEMENT, FORCE_MAJEURE, LIFT_FORCE_MAJEURE);
 
-        passTime(Duration.ofMinutes(5));
-        runtimeService().createMessageCorrelation(Messages.FORCE_MAJEURE).processInstanceBusinessKey(NUMBER)
-                .setVariable(Vars.FORCE_MAJEURE_REASON, "Incendie du centre de données").correlate();
-        assertThat(pi).hasPassed(FORCE_MAJEURE_START, SUSPEND_CLOCKS)
-                .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE, FORCE_MAJEURE, LIFT_FORCE_MAJEURE);
-        assertThat(task(LIFT_FORCE_MAJEURE, pi)).hasCandidateGroup("managers");
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().suspended().count())
-                .as("both deadline timers are suspended").isEqualTo(2);
+        fireTimer(pi, TIMER_OPENED_WHILE_WAITING, MONDAY_9H);
+        assertThat(pi).hasPassed(START_CLOCKS, GATEWAY_CLOCKS_HELD).isWaitingAt(HOLD_CLOCKS);
+        executeJob(pi, HOLD_CLOCKS);
+        assertThat(pi).hasPassed(END_CLOCKS_HELD);
+        Assertions.assertThat(job(pi, TIMER_INTERVENTION).isSuspended()).isTrue();
+        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.CLOCKS_HELD.name());
 
-        // Long past the deadlines: suspended timers do not fire, nothing is escalated.
-        passTime(Duration.ofHours(2));
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().active().executable().count()).isZero();
-
-        complete(task(LIFT_FORCE_MAJEURE, pi), withVariables(Vars.FORCE_MAJEURE_NOTES, "Courant rétabli"));
-        assertThat(pi).hasPassed(LIFT_FORCE_MAJEURE, RESUME_CLOCKS)
-                .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE, FORCE_MAJEURE, REACTIVATE_TIMERS);
+        clock.set(MONDAY_9H.plus(Duration.ofHours(1)));
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().active().executable()
+                .count()).isZero();
+        completeAs(MANAGER, task(pi, LIFT_FORCE_MAJEURE), Vars.FORCE_MAJEURE_NOTES, "fin de l'inondation");
         executeJob(pi, REACTIVATE_TIMERS);
-        assertThat(pi).hasPassed(REACTIVATE_TIMERS, END_FORCE_MAJEURE)
-                .isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).timers().suspended().count()).isZero();
-        Date movedIntervention = date(pi, Vars.INTERVENTION_DUE);
-        Assertions.assertThat(movedIntervention.toInstant()).isEqualTo(interventionDue.toInstant().plus(Duration.ofHours(2)));
-        assertTimerPending(pi, TIMER_INTERVENTION, movedIntervention);
-        assertTimerPending(pi, TIMER_RESTORATION, Date.from(restorationDue.toInstant().plus(Duration.ofHours(2))));
-        assertThat(task(TAKE_CHARGE, pi)).hasDueDate(movedIntervention);
-        Assertions.assertThat(mocks.ran()).containsSubsequence(Beans.SUSPEND_CLOCKS, Beans.RESUME_CLOCKS,
-                        Beans.REACTIVATE_TIMERS)
-                .doesNotContain(Beans.ESCALATE_INTERVENTION, Beans.ESCALATE_RESTORATION);
+        // R4.3-t1 15 min from the opening, suspended for the hour since the opening
+        assertDue(pi, MONDAY_9H15.plus(Duration.ofHours(1)), null);
+        Assertions.assertThat(job(pi, TIMER_INTERVENTION).isSuspended()).isFalse();
     }
 
     // === steps ================================================================================
 
-    private ProcessInstance reportIncident() {
-        return runtimeService().startProcessInstanceByKey(IncidentHandlingProcess.KEY,
-                withVariables(Vars.INCIDENT_NUMBER, NUMBER, Vars.SOURCE, "monitoring"));
+    private IncidentFlowFixture lastFixture;
+
+    private IncidentFlowFixture fixture(IncidentFlowFixture.Spec spec) {
+        spec.shopUrl = "http://127.0.0.1:" + shop.getAddress().getPort() + "/";
+        lastFixture = IncidentFlowFixture.create(register, spec);
+        return lastFixture;
     }
 
-    /** R4.3-t2: reported Saturday 22h on TIERCE; the client is told; ops must record its answer. */
-    private ProcessInstance reportedOutOfHours() {
-        at(SATURDAY_22H);
-        mocks.outOfHoursWithoutAgreement(MONDAY_9H);
-        ProcessInstance pi = reportIncident();
-        assertThat(pi).hasPassed(GATEWAY_OUT_OF_HOURS).hasNotPassed(START_CLOCKS)
-                .isWaitingAtExactly(NOTIFY_OUT_OF_HOURS);
-        assertThat(pi).variables().containsEntry(Vars.NEEDS_CLIENT_AGREEMENT, true);
+    /** Reported through the intake (as the API does), detected at {@code detectedAt} = now. */
+    private ProcessInstance report(IncidentFlowFixture f, Instant detectedAt) {
+        clock.set(detectedAt);
+        identity.setAuthentication(OPS_USER, List.of(OpsGroups.OPS));
+        try {
+            String number = intake.report(new NewReport(f.serverId(), IncidentCategory.TROUBLESHOOTING, 1,
+                    "La boutique renvoie une erreur 502", "monitoring", detectedAt)).incident().getNumber();
+            return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                    .processDefinitionKey(IncidentHandlingProcess.KEY).singleResult();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
 
+    /** R4.3-t2: reported Saturday 22h on TIERCE without prior agreement; the client is told; ops must log its answer. */
+    private ProcessInstance reportedOutOfHours(IncidentFlowFixture f) throws Exception {
+        ProcessInstance pi = report(f, SATURDAY_22H);
+        assertThat(pi).hasPassed(GATEWAY_OUT_OF_HOURS).hasNotPassed(START_CLOCKS).isWaitingAtExactly(NOTIFY_OUT_OF_HOURS);
         executeJob(pi, NOTIFY_OUT_OF_HOURS);
-        assertThat(pi).hasPassed(NOTIFY_OUT_OF_HOURS).isWaitingAtExactly(RECORD_AGREEMENT);
-        assertThat(task(RECORD_AGREEMENT, pi)).hasCandidateGroup(OPS);
-        assertTimerPending(pi, Elements.TIMER_OPENED_WHILE_WAITING, Date.from(MONDAY_9H));
-        Assertions.assertThat(mocks.ran()).containsExactly(Beans.REGISTER, Beans.NOTIFY_OUT_OF_HOURS);
+        assertThat(pi).isWaitingAtExactly(RECORD_AGREEMENT);
+        assertThat(task(pi, RECORD_AGREEMENT)).hasDueDate(Date.from(MONDAY_9H));
+        Assertions.assertThat(record(pi).getDeferredUntil()).isEqualTo(MONDAY_9H);
+        mailTo(f.primaryEmail(), record(pi).getNumber() + " : incident signalé hors heures ouvrées");
         return pi;
     }
 
-    private static void takeCharge(ProcessInstance pi, CauseCategory cause) {
-        complete(task(TAKE_CHARGE, pi), withVariables(Vars.CAUSE_CATEGORY, cause.name(),
-                Vars.TAKE_CHARGE_NOTES, "pris en charge"));
-    }
-
-    /** Reported (PROGERANCE N1 unless the fixture says otherwise), diagnosed, taken in charge 5 min later. */
-    private ProcessInstance takenInCharge(CauseCategory cause) {
-        ProcessInstance pi = reportIncident();
+    private ProcessInstance takenInCharge(IncidentFlowFixture.Spec spec, CauseCategory cause) {
+        ProcessInstance pi = report(fixture(spec), TUESDAY_10H);
         executeJob(pi, DIAGNOSE);
-        passTime(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         takeCharge(pi, cause);
         return pi;
     }
 
-    /** R4.2, R3.5: a hardware cause on TIERCE; the hoster and the client are notified; ops coordinate. */
-    private ProcessInstance routedToHoster() {
-        mocks.onTierce();
-        ProcessInstance pi = takenInCharge(CauseCategory.HARDWARE);
-        assertThat(pi).hasPassed(RECORD_INTERVENTION, GATEWAY_HOSTER).isWaitingAtExactly(NOTIFY_HOSTER);
+    private ProcessInstance routedToHoster(IncidentFlowFixture f) throws Exception {
+        ProcessInstance pi = report(f, TUESDAY_10H);
+        executeJob(pi, DIAGNOSE);
+        clock.advance(Duration.ofMinutes(5));
+        takeCharge(pi, CauseCategory.HARDWARE);
         assertThat(pi).variables().containsEntry(Vars.ROUTE_TO_HOSTER, true);
         executeJob(pi, NOTIFY_HOSTER);
-        assertThat(pi).hasPassed(NOTIFY_HOSTER).isWaitingAtExactly(COORDINATE_HOSTER);
-        assertThat(task(COORDINATE_HOSTER, pi)).hasCandidateGroup(OPS);
+        assertThat(pi).isWaitingAtExactly(COORDINATE_HOSTER);
+        mailTo(f.hosterEmail(), record(pi).getNumber() + " : incident matériel ou réseau");
         return pi;
     }
 
-    /** RD-extra: complementary work requested; ops prepare the quote; it leaves; ops follow it up. */
-    private ProcessInstance quoteSent() {
-        ProcessInstance pi = routedToHoster();
-        complete(task(COORDINATE_HOSTER, pi), withVariables(Vars.COMPLEMENTARY_WORK_REQUESTED, true));
-        assertThat(pi).hasPassed(GATEWAY_COMPLEMENTARY).isWaitingAtExactly(PREPARE_QUOTE);
-        assertThat(task(PREPARE_QUOTE, pi)).hasCandidateGroup(OPS);
-
-        complete(task(PREPARE_QUOTE, pi), withVariables(Vars.QUOTE_AMOUNT, "450.00",
-                Vars.QUOTE_DESCRIPTION, "remplacement du disque défaillant avec l'hébergeur"));
-        assertThat(pi).isWaitingAtExactly(SEND_QUOTE);
+    private ProcessInstance quoteSent(IncidentFlowFixture f) throws Exception {
+        ProcessInstance pi = routedToHoster(f);
+        complete(pi, COORDINATE_HOSTER, Vars.COMPLEMENTARY_WORK_REQUESTED, true);
+        assertThat(task(pi, PREPARE_QUOTE)).hasDueDate(Date.from(now().plus(settings.getQuotePreparation())));
+        complete(pi, PREPARE_QUOTE, Vars.QUOTE_AMOUNT, "450.00", Vars.QUOTE_DESCRIPTION, "remplacement du disque");
         executeJob(pi, SEND_QUOTE);
-        assertThat(pi).hasPassed(SEND_QUOTE).isWaitingAtExactly(FOLLOW_UP_QUOTE);
-        assertThat(task(FOLLOW_UP_QUOTE, pi)).hasCandidateGroup(OPS);
-        assertThat(pi).variables().containsKey(Vars.QUOTE_DECISION_ID);
-        Assertions.assertThat(mocks.timesRan(Beans.RUN_REMEDIATION)).isZero();
+        assertThat(pi).isWaitingAtExactly(FOLLOW_UP_QUOTE);
+        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), record(pi).getNumber() + " : Votre décision")))
+                .contains("450.00 € HT").contains("remplacement du disque");
         return pi;
     }
 
-    /** R4.3-t3: ops choose an action that needs the client; the first contact is asked (link and call). */
-    private ProcessInstance askingFirstContact() {
-        ProcessInstance pi = takenInCharge(CauseCategory.SYSTEM);
-        complete(task(CHOOSE_REMEDIATION, pi), withVariables(
-                Vars.REMEDIATION_ACTION, RemediationAction.CLIENT_DECISION.name(),
-                Vars.DECISION_ACTION, EmergencyAction.NEW_SERVER.name(),
-                Vars.DECISION_DESCRIPTION, "louer un serveur de remplacement et y migrer la boutique",
-                Vars.ESTIMATED_COST, "300.00"));
-        assertThat(pi).hasPassed(GATEWAY_REMEDIATION, DECISION_START, PREPARE_DECISION)
-                .isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, ASK_CONTACT);
-        assertThat(pi).variables().containsEntry(Vars.CONTACT_INDEX, 0).containsEntry(Vars.CLIENT_ANSWERED, false);
-
+    /** R4.3-t3: ops choose an action that needs the client; the first contact is asked. */
+    private ProcessInstance askingFirstContact(IncidentFlowFixture.Spec spec, String action) throws Exception {
+        ProcessInstance pi = takenInCharge(spec, CauseCategory.SYSTEM);
+        complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.CLIENT_DECISION.name(),
+                Vars.DECISION_ACTION, action, Vars.DECISION_DESCRIPTION, "remettre la boutique en service",
+                Vars.ESTIMATED_COST, "300.00");
+        assertThat(pi).hasPassed(DECISION_START, PREPARE_DECISION).isWaitingAtExactly(TIMER_RESTORATION,
+                CLIENT_DECISION, ASK_CONTACT);
         executeJob(pi, ASK_CONTACT);
         assertThat(pi).isWaitingAtExactly(TIMER_RESTORATION, CLIENT_DECISION, CALL_CONTACT);
-        Date acknowledgementDue = date(pi, Vars.ACKNOWLEDGEMENT_DUE);
-        Assertions.assertThat(acknowledgementDue.toInstant())
-                .isEqualTo(now().plus(mocks.settings().getAcknowledgementTimeout()));
-        assertThat(task(CALL_CONTACT, pi)).hasCandidateGroup(OPS).hasDueDate(acknowledgementDue);
-        assertTimerPending(pi, TIMER_ACKNOWLEDGEMENT, acknowledgementDue);
+        Date due = (Date) runtime.getVariable(pi.getId(), Vars.ACKNOWLEDGEMENT_DUE);
+        Assertions.assertThat(due).isEqualTo(Date.from(now().plus(settings.getAcknowledgementTimeout())));
+        assertThat(task(pi, CALL_CONTACT)).hasDueDate(due);
         return pi;
     }
 
-    /** The current contact does not acknowledge before its due time. */
-    private static void acknowledgementTimesOut(ProcessInstance pi) {
-        at(date(pi, Vars.ACKNOWLEDGEMENT_DUE).toInstant().plusSeconds(1));
-        fireDueTimer(pi, TIMER_ACKNOWLEDGEMENT);
-        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CALL_CONTACT).count())
-                .isZero();
+    private void acknowledgementTimesOut(ProcessInstance pi) {
+        fireTimer(pi, TIMER_ACKNOWLEDGEMENT, ((Date) runtime.getVariable(pi.getId(), Vars.ACKNOWLEDGEMENT_DUE)).toInstant());
+        if (job(pi, RECORD_NO_ANSWER, false) != null) {
+            executeJob(pi, RECORD_NO_ANSWER);
+        }
     }
 
-    /** What notify's DecisionCorrelator does when the client answers the signed link. */
-    private static void answerByLink(ProcessInstance pi, boolean approved) {
-        runtimeService().createMessageCorrelation(Messages.CLIENT_DECISION).processInstanceId(pi.getId())
-                .setVariable(ClientDecisions.VAR_DECISION_ID, variable(pi, Vars.DECISION_ID))
-                .setVariable(ClientDecisions.VAR_APPROVED, approved)
-                .setVariable(ClientDecisions.VAR_CHANNEL, AnswerChannel.LINK.name())
-                .correlateWithResult();
-        Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CALL_CONTACT).count())
-                .isZero();
+    private void takeCharge(ProcessInstance pi, CauseCategory cause) {
+        complete(pi, TAKE_CHARGE, Vars.CAUSE_CATEGORY, cause.name(), Vars.TAKE_CHARGE_NOTES, "pris en charge");
     }
 
-    /** From Task_CheckServiceAnswers (a job) to the terminate end event: the shop answers, ops confirm. */
+    private void declareForceMajeure(String number) {
+        identity.setAuthentication(MANAGER, List.of(OpsGroups.MANAGERS));
+        try {
+            forceMajeure.declare(number, "Inondation du centre de données");
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     private void checkConfirmAndClose(ProcessInstance pi) {
         executeJob(pi, CHECK_SERVICE);
-        assertThat(pi).isWaitingAt(CONFIRM_RESTORATION);
-        assertThat(task(CONFIRM_RESTORATION, pi)).hasCandidateGroup(OPS);
-        complete(task(CONFIRM_RESTORATION, pi), withVariables(Vars.RESTORED, true));
-        assertThat(pi).hasPassed(GATEWAY_RESTORED, CLOSE).isWaitingAt(SEND_REPORT);
+        complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, true);
         executeJob(pi, SEND_REPORT);
-        assertThat(pi).hasPassed(SEND_REPORT, END_CLOSED).isEnded();
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
-        Assertions.assertThat(mocks.ran()).endsWith(timeline(CONFIRM_RESTORATION), Beans.CLOSE, Beans.SEND_REPORT);
+        assertThat(pi).hasPassed(END_CLOSED).isEnded();
     }
 
     // === engine helpers =======================================================================
 
-    private static void executeJob(ProcessInstance pi, String activityId) {
-        execute(job(activityId, pi));
+    private Task task(ProcessInstance pi, String key) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     }
 
-    /** The timer of {@code eventId} is due at the engine's current time, and fires. */
-    private static void fireDueTimer(ProcessInstance pi, String eventId) {
-        Job timer = jobQuery().processInstanceId(pi.getId()).activityId(eventId).timers().executable().singleResult();
-        Assertions.assertThat(timer).as("timer %s due at %s", eventId, now()).isNotNull();
-        execute(timer);
+    /** Completes the task as an ops user of Tasklist (authenticated, group ops), as the REST API would. */
+    private void complete(ProcessInstance pi, String key, Object... variables) {
+        Task task = task(pi, key);
+        Assertions.assertThat(task).as("task %s", key).isNotNull();
+        completeAs(OPS_USER, task, variables);
     }
 
-    /** The timer of {@code eventId} waits for {@code due}, not due yet. */
-    private static void assertTimerPending(ProcessInstance pi, String eventId, Date due) {
-        Job timer = jobQuery().processInstanceId(pi.getId()).activityId(eventId).timers().singleResult();
+    private void completeAs(String user, Task task, Object... variables) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            map.put((String) variables[i], variables[i + 1]);
+        }
+        identity.setAuthentication(user, List.of(user.equals(MANAGER) ? OpsGroups.MANAGERS : OpsGroups.OPS));
+        try {
+            tasks.complete(task.getId(), map);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Job job(ProcessInstance pi, String activityId) {
+        return job(pi, activityId, true);
+    }
+
+    private Job job(ProcessInstance pi, String activityId, boolean required) {
+        Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+        if (required) {
+            Assertions.assertThat(job).as("a job at %s", activityId).isNotNull();
+        }
+        return job;
+    }
+
+    private void executeJob(ProcessInstance pi, String activityId) {
+        management.executeJob(job(pi, activityId).getId());
+    }
+
+    /**
+     * The timer of {@code eventId} is due at {@code due}; the job executor picks it up a second later,
+     * and it fires.
+     */
+    private void fireTimer(ProcessInstance pi, String eventId, Instant due) {
+        Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId(eventId).timers()
+                .singleResult();
         Assertions.assertThat(timer).as("timer %s", eventId).isNotNull();
-        assertThat(timer).hasDueDate(due);
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).activityId(eventId).executable().count())
-                .as("timer %s not due at %s", eventId, now()).isZero();
+        Assertions.assertThat(timer.getDuedate()).as("due date of %s", eventId).isEqualTo(Date.from(due));
+        clock.set(due.plusSeconds(1));
+        management.executeJob(timer.getId());
     }
 
-    private static void assertNoJob(ProcessInstance pi, String activityId) {
-        Assertions.assertThat(jobQuery().processInstanceId(pi.getId()).activityId(activityId).count())
-                .as("jobs of %s", activityId).isZero();
+    private void assertDue(ProcessInstance pi, Instant intervention, Instant restoration) {
+        Assertions.assertThat(runtime.getVariable(pi.getId(), Vars.INTERVENTION_DUE)).isEqualTo(Date.from(intervention));
+        Assertions.assertThat(runtime.getVariable(pi.getId(), Vars.RESTORATION_DUE))
+                .isEqualTo(restoration == null ? null : Date.from(restoration));
+        Incident record = record(pi);
+        Assertions.assertThat(record.getInterventionDue()).isEqualTo(intervention);
+        Assertions.assertThat(record.getRestorationDue()).isEqualTo(restoration);
     }
 
-    /** The element was entered and cancelled (by an interrupting event or the terminate end event). */
-    private static void assertCancelled(ProcessInstance pi, String activityId) {
-        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId(activityId).canceled().count()).as("cancelled %s", activityId).isEqualTo(1);
+    private Incident record(ProcessInstance pi) {
+        return incidents.get(pi.getBusinessKey() != null ? pi.getBusinessKey()
+                : (String) history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                        .variableName(Vars.INCIDENT_NUMBER).singleResult().getValue());
     }
 
-    private static Object variable(ProcessInstance pi, String name) {
-        return runtimeService().getVariable(pi.getId(), name);
+    private List<String> timeline(ProcessInstance pi) {
+        return incidents.timeline(record(pi)).stream().map(e -> e.getKind().name()).toList();
     }
 
-    private static Date date(ProcessInstance pi, String name) {
-        Object value = variable(pi, name);
-        Assertions.assertThat(value).as(name).isInstanceOf(Date.class);
-        return (Date) value;
+    private ClientDecision decision(ProcessInstance pi) {
+        return decisions.find((String) runtime.getVariable(pi.getId(), Vars.DECISION_ID)).orElseThrow();
     }
 
-    private static String timeline(String taskKey) {
-        return Beans.TIMELINE_LISTENER + ":" + taskKey;
+    private ClientDecision quoteDecision(ProcessInstance pi) {
+        return decisions.find((String) runtime.getVariable(pi.getId(), Vars.QUOTE_DECISION_ID)).orElseThrow();
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    /** The signed token of a decision's page, as the client's link carries it. */
+    private String token(ClientDecision d) {
+        String page = decisions.links(d).page();
+        return URLDecoder.decode(URI.create(page).getRawPath().substring("/decisions/".length()), StandardCharsets.UTF_8);
     }
 
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+    private Instant now() {
+        return clock.instant();
     }
 
-    private static void passTime(Duration duration) {
-        at(now().plus(duration));
+    private static Instant paris(int year, int month, int day, int hour, int minute) {
+        return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, PARIS).toInstant();
+    }
+
+    private static MimeMessage mailTo(String address, String subjectStart) throws Exception {
+        MAIL.waitForIncomingEmail(5_000, 1);
+        for (MimeMessage m : MAIL.getReceivedMessages()) {
+            boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            if (to && m.getSubject().startsWith(subjectStart)) {
+                return m;
+            }
+        }
+        throw new AssertionError("No mail to " + address + " starting '" + subjectStart + "' among "
+                + Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (Exception e) {
+                        return "?";
+                    }
+                }).toList());
     }
 }

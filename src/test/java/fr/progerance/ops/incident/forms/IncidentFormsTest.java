@@ -221,7 +221,60 @@ class IncidentFormsTest {
     }
 
     @Test
-    @DisplayName("R4.3-t2, R3.5, RD-extra: the flags the gateways test as ${flag} are checkboxes (a Boolean, never text)")
+    @DisplayName("DESIGN rule 11: no gateway reads a decision a form writes; the client's answers, the agreement and the restoration come from records")
+    void gatewaysReadRecordsNotFormInputs() {
+        Pattern bare = Pattern.compile("^\\$\\{\\s*(\\w+)\\s*}$");
+        Set<String> inputs = new LinkedHashSet<>();
+        formsById.values().forEach(form -> inputs(form).forEach(c -> inputs.add(c.path("key").asText())));
+        Set<String> read = new LinkedHashSet<>();
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getConditionExpression() != null) {
+                Matcher m = bare.matcher(flow.getConditionExpression().getTextContent().strip());
+                if (m.matches()) {
+                    read.add(m.group(1));
+                }
+            }
+        }
+        assertThat(read).contains(Vars.ACT_NOW_AGREED, Vars.RESTORATION_CONFIRMED, Vars.QUOTE_APPROVED,
+                Vars.CLIENT_ANSWERED, Vars.CLOCKS_HELD);
+        Set<String> fromForms = new LinkedHashSet<>(read);
+        fromForms.retainAll(inputs);
+        assertThat(fromForms).as("the only gateway flag a form writes is ops' own judgement, not a client's answer")
+                .containsExactly(Vars.COMPLEMENTARY_WORK_REQUESTED);
+    }
+
+    @Test
+    @DisplayName("DESIGN rule 11: what ops may set on each task is exactly its form's inputs (OwnedVariablesGuard refuses the rest); README lists them")
+    void whatOpsMaySetOnEachTask() throws IOException {
+        Map<String, Set<String>> owned = new TreeMap<>();
+        FORM_OF_ELEMENT.forEach((element, formId) -> {
+            try (var in = Files.newInputStream(fileById.get(formId))) {
+                owned.put(element, fr.progerance.ops.engine.FormInputs.of(in));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(owned).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry(Elements.START, Set.of(Vars.SERVER_ID, Vars.CATEGORY, Vars.LEVEL, Vars.SUMMARY, Vars.SOURCE,
+                        Vars.DETECTED_AT)),
+                Map.entry(Elements.RECORD_AGREEMENT, Set.of(Vars.CLIENT_AGREES_NOW)),
+                Map.entry(Elements.TAKE_CHARGE, Set.of(Vars.CAUSE_CATEGORY, Vars.TAKE_CHARGE_NOTES)),
+                Map.entry(Elements.COORDINATE_HOSTER, Set.of(Vars.COMPLEMENTARY_WORK_REQUESTED, Vars.HOSTER_NOTES)),
+                Map.entry(Elements.PREPARE_QUOTE, Set.of(Vars.QUOTE_AMOUNT, Vars.QUOTE_DESCRIPTION)),
+                Map.entry(Elements.FOLLOW_UP_QUOTE, Set.of(Vars.QUOTE_PHONE_ANSWER)),
+                Map.entry(Elements.CHOOSE_REMEDIATION, Set.of(Vars.REMEDIATION_ACTION, Vars.SERVICE_NAME,
+                        Vars.DECISION_ACTION, Vars.ESTIMATED_COST, Vars.DECISION_DESCRIPTION)),
+                Map.entry(Elements.CALL_CONTACT, Set.of(Vars.PHONE_OUTCOME)),
+                Map.entry(Elements.CARRY_OUT_ACTION, Set.of(Vars.ACTION_NOTES)),
+                Map.entry(Elements.CONFIRM_RESTORATION, Set.of(Vars.RESTORED, Vars.RESTORATION_NOTES)),
+                Map.entry(Elements.LIFT_FORCE_MAJEURE, Set.of(Vars.FORCE_MAJEURE_NOTES)))));
+        String readme = Files.readString(Path.of("README.md"));
+        owned.forEach((element, keys) -> keys.forEach(key -> assertThat(readme)
+                .as("README names what ops may set on %s", element).contains("`" + key + "`")));
+    }
+
+    @Test
+    @DisplayName("R3.5 ops' own judgement: the complementary-work flag a gateway tests as ${flag} is a checkbox (a Boolean, never text)")
     void gatewayFlagsAreCheckboxes() {
         Pattern bare = Pattern.compile("^\\$\\{\\s*(\\w+)\\s*}$");
         Set<String> flags = new LinkedHashSet<>();
@@ -234,13 +287,18 @@ class IncidentFormsTest {
             }
         }
         Set<String> written = new LinkedHashSet<>();
+        List<JsonNode> inputs = new ArrayList<>();
+        formsById.values().forEach(form -> inputs.addAll(inputs(form)));
         formsById.forEach((id, form) -> inputs(form).stream().filter(c -> flags.contains(c.path("key").asText()))
                 .forEach(c -> {
                     written.add(c.path("key").asText());
                     assertThat(c.path("type").asText()).as("%s: %s", id, c.path("key")).isEqualTo("checkbox");
                 }));
-        assertThat(written).containsExactlyInAnyOrder(Vars.CLIENT_AGREES_NOW, Vars.COMPLEMENTARY_WORK_REQUESTED,
-                Vars.RESTORED);
+        assertThat(written).containsExactly(Vars.COMPLEMENTARY_WORK_REQUESTED);
+        for (String key : List.of(Vars.CLIENT_AGREES_NOW, Vars.RESTORED)) {
+            assertThat(inputs.stream().filter(c -> key.equals(c.path("key").asText())).findFirst().orElseThrow()
+                    .path("type").asText()).as(key).isEqualTo("checkbox");
+        }
     }
 
     @Test
