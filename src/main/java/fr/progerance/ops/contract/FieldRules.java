@@ -26,6 +26,11 @@ public final class FieldRules {
     /** Server names end up in file names, repository names and logs: a safe token. */
     public static final String SERVER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     public static final String CONTRACT_REFERENCE = "[A-Za-z0-9][A-Za-z0-9._-]{1,39}";
+    /** Issue 6: the expected HTTP status of a shop is a status code HTTP can answer (RFC 9110: 1xx to 5xx). */
+    public static final int SHOP_STATUS_MIN = 100;
+    public static final int SHOP_STATUS_MAX = 599;
+    /** Issue 6: a keyword is a short text of the page, such as the shop's name. */
+    public static final int SHOP_KEYWORD_MAX_LENGTH = 200;
 
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
@@ -72,6 +77,20 @@ public final class FieldRules {
     /** The fingerprint's base64 must be canonical: exactly 32 bytes, unused trailing bits zero. */
     public static Optional<String> fingerprintProblem(String fingerprint) {
         return HostKeys.fingerprintProblem(fingerprint);
+    }
+
+    /**
+     * Issue 6: the text a shop's page must contain, already trimmed. Short, and on one line: a
+     * control character (tab, line break, NUL...) never matches what a page shows.
+     */
+    public static Optional<String> shopKeywordProblem(String keyword) {
+        if (keyword.length() > SHOP_KEYWORD_MAX_LENGTH) {
+            return Optional.of("must be at most " + SHOP_KEYWORD_MAX_LENGTH + " characters");
+        }
+        if (keyword.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("must not contain control characters (tab, line break...)");
+        }
+        return Optional.empty();
     }
 
     /** An http(s) URL of a shop: no credentials in it, no fragment, a valid host. */

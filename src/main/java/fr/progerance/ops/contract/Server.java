@@ -68,6 +68,17 @@ public class Server {
     @Column(name = "database_name", nullable = false, length = 64)
     private String databaseName;
 
+    /**
+     * Issue 6, DESIGN rule 13: the HTTP status the shop's URL must end with (after redirects); null
+     * when the setting {@code ops.incident.shop-expected-status} applies.
+     */
+    @Column(name = "shop_expected_status")
+    private Integer shopExpectedStatus;
+
+    /** Issue 6: text the shop's page must contain (case-insensitive), e.g. its name; null: none. */
+    @Column(name = "shop_keyword", length = FieldRules.SHOP_KEYWORD_MAX_LENGTH)
+    private String shopKeyword;
+
     /** R3.4, R6.8-a: the onboarding checklist, present only on TIERCE servers. */
     @OneToMany(mappedBy = "server", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -108,6 +119,13 @@ public class Server {
         this.databaseName = databaseName;
         this.updatedAt = now;
         syncChecklist();
+    }
+
+    /** Issue 6: what the shop check expects of this server's shop; nulls restore the defaults. */
+    void updateShopCheck(Integer shopExpectedStatus, String shopKeyword, Instant now) {
+        this.shopExpectedStatus = shopExpectedStatus;
+        this.shopKeyword = shopKeyword;
+        this.updatedAt = now;
     }
 
     /**
@@ -193,6 +211,16 @@ public class Server {
 
     public String getDatabaseName() {
         return databaseName;
+    }
+
+    /** The expected HTTP status of the shop's URL, or null when the engine's setting applies. */
+    public Integer getShopExpectedStatus() {
+        return shopExpectedStatus;
+    }
+
+    /** Text the shop's page must contain (case-insensitive), or null. */
+    public String getShopKeyword() {
+        return shopKeyword;
     }
 
     public List<ServerPrerequisite> getPrerequisites() {

@@ -15,6 +15,11 @@ import jakarta.validation.constraints.Size;
  *
  * @param sshPort    22 when omitted
  * @param hosterName R3.2: required for TIERCE, refused for PROGERANCE
+ * @param shopExpectedStatus issue 6: the HTTP status the shop's URL must answer (after redirects),
+ *                   e.g. 401 for a shop behind basic authentication; omitted: the setting
+ *                   {@code ops.incident.shop-expected-status} (200) applies
+ * @param shopKeyword issue 6: optional text the shop's page must contain (case-insensitive), e.g.
+ *                   the shop's name; trimmed, one line, at most 200 characters
  */
 public record ServerRequest(
         @NotNull Long contractId,
@@ -36,5 +41,9 @@ public record ServerRequest(
                 message = "must be an absolute path of letters, digits, '.', '_' or '-' (no segment starting with '.' or '-')")
         String installPath,
         @NotBlank @Pattern(regexp = FieldRules.DATABASE_NAME, message = "must be 1 to 64 letters, digits or underscores")
-        String databaseName) {
+        String databaseName,
+        @Min(value = FieldRules.SHOP_STATUS_MIN, message = "must be an HTTP status from 100 to 599")
+        @Max(value = FieldRules.SHOP_STATUS_MAX, message = "must be an HTTP status from 100 to 599")
+        Integer shopExpectedStatus,
+        String shopKeyword) {
 }

@@ -138,6 +138,7 @@ public class ServerService {
         String fingerprint = Text.clean(r.hostKeyFingerprint());
         String url = Text.clean(r.prestashopUrl());
         String hoster = Text.clean(r.hosterName());
+        String keyword = Text.clean(r.shopKeyword());
         if (p.isClean("address", address)) {
             p.add("address", HostAddresses.problem(address, settings.allowLoopbackAddresses()));
         }
@@ -146,6 +147,9 @@ public class ServerService {
         }
         if (p.isClean("prestashopUrl", url)) {
             p.add("prestashopUrl", FieldRules.shopUrlProblem(url, settings.allowLoopbackAddresses()));
+        }
+        if (p.isClean("shopKeyword", keyword)) {
+            p.add("shopKeyword", FieldRules.shopKeywordProblem(keyword));
         }
         if (r.infrastructure() == Infrastructure.TIERCE && hoster == null && !p.has("hosterName")) {
             p.add("hosterName", "is required for a TIERCE server (R3.2: the client's hoster)");
@@ -160,8 +164,10 @@ public class ServerService {
         }
         p.throwIfAny();
         refuseIfTerminated(contract);
+        Instant now = now();
         server.update(name, address, r.sshPort() == null ? 22 : r.sshPort(), r.sshUser(), fingerprint,
-                r.infrastructure(), hoster, url, r.installPath(), r.databaseName(), now());
+                r.infrastructure(), hoster, url, r.installPath(), r.databaseName(), now);
+        server.updateShopCheck(r.shopExpectedStatus(), keyword, now);
     }
 
     private static void refuseIfTerminated(Contract contract) {

@@ -6,6 +6,9 @@ import java.time.Instant;
 /**
  * A server as the API shows it.
  *
+ * @param shopExpectedStatus    issue 6: the status the shop's URL must answer; null when the
+ *                              setting {@code ops.incident.shop-expected-status} (200) applies
+ * @param shopKeyword           issue 6: text the shop's page must contain, or null
  * @param prerequisitesComplete R3.4: every onboarding item checked; null for PROGERANCE servers,
  *                              which have no checklist
  */
@@ -22,6 +25,8 @@ public record ServerView(
         String prestashopUrl,
         String installPath,
         String databaseName,
+        Integer shopExpectedStatus,
+        String shopKeyword,
         Boolean prerequisitesComplete,
         Instant createdAt,
         Instant updatedAt) {
@@ -30,6 +35,7 @@ public record ServerView(
         return new ServerView(s.getId(), s.getContractId(), s.getName(), s.getAddress(), s.getSshPort(),
                 s.getSshUser(), s.getHostKeyFingerprint(), s.getInfrastructure(), s.getHosterName(),
                 s.getPrestashopUrl(), s.getInstallPath(), s.getDatabaseName(),
+                s.getShopExpectedStatus(), s.getShopKeyword(),
                 s.isTierce() ? s.uncheckedPrerequisites().isEmpty() : null, s.getCreatedAt(), s.getUpdatedAt());
     }
 }

@@ -41,11 +41,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a billing contact, a major-incident procedure with a budget: ready for R4.3-t4.</li>
  * <li>Atelier Cévenol (TIERCE, level 1): an ACTIVE contract whose server's onboarding checklist is
  * complete (R3.4, R6.8-a), a hoster emergency contact, and a DRAFT contract for a new server whose
- * checklist is only partly checked, so its activation is refused.</li>
+ * checklist is only partly checked, so its activation is refused (its preproduction shop is behind
+ * basic authentication: its shop check expects HTTP 401).</li>
  * <li>Librairie des Quais (PROGERANCE, level 1, ACTIVE): no emergency procedure nor budget, to show
  * what R4.3-t4 readiness reports as missing.</li>
  * </ul>
- * Host names are under {@code example.net} (RFC 2606): nothing real is ever contacted.
+ * The two production shops of Maison Lavande and Atelier Cévenol are checked for their name on the
+ * page, not only for HTTP 200 (issue 6). Host names are under {@code example.net} (RFC 2606): nothing real is ever contacted.
  */
 @Component
 @Profile("demo")
@@ -115,7 +117,7 @@ public class DemoRegisterData implements ApplicationRunner {
                 new BigDecimal("1500.00"), false)).id();
         servers.create(new ServerRequest(contract, "lavande-web1", "shop1.example.net", 22, "ops",
                 "SHA256:As0xQDKtRrMeC1hbq1TRGmSByFsMROsff1LeXR949Mk", Infrastructure.PROGERANCE, null,
-                "https://shop1.example.net/", "/var/www/prestashop", "prestashop_lavande"));
+                "https://shop1.example.net/", "/var/www/prestashop", "prestashop_lavande", null, "Maison Lavande"));
         contracts.changeStatus(contract, new StatusChange(ContractStatus.ACTIVE));
     }
 
@@ -141,7 +143,7 @@ public class DemoRegisterData implements ApplicationRunner {
                 new BigDecimal("800.00"), true)).id();
         long prod = servers.create(new ServerRequest(active, "cevenol-prod", "shop2.example.net", 2222, "admin",
                 "SHA256:Z4bSjMF26/ILqA2f2F5Gici1nBU5O8ZG+injnNeLKzc", Infrastructure.TIERCE, "HébergeurSud",
-                "https://shop2.example.net/", "/srv/www/boutique", "boutique")).id();
+                "https://shop2.example.net/", "/srv/www/boutique", "boutique", null, "Atelier Cévenol")).id();
         check(prod, Arrays.asList(Prerequisite.values()));
         contracts.changeStatus(active, new StatusChange(ContractStatus.ACTIVE));
 
@@ -149,7 +151,8 @@ public class DemoRegisterData implements ApplicationRunner {
                 LocalDate.of(2027, 1, 1), 12, true, null, null, null, false)).id();
         long preprod = servers.create(new ServerRequest(draft, "cevenol-preprod", "preprod.shop2.example.net", null,
                 "admin", "SHA256:5y5IuwOdPxOVvu4UYS71GFrgC99mbjf7XZLsbLOwCtI", Infrastructure.TIERCE,
-                "HébergeurSud", "https://preprod.shop2.example.net/", "/srv/www/preprod", "boutique_preprod")).id();
+                "HébergeurSud", "https://preprod.shop2.example.net/", "/srv/www/preprod", "boutique_preprod", 401, null))
+                .id();
         check(preprod, List.of(Prerequisite.ROOT_ACCESS, Prerequisite.SECURED_SSH_ACCESS, Prerequisite.COMPATIBLE_OS,
                 Prerequisite.HOSTER_EMERGENCY_CONTACTS));
     }
@@ -163,7 +166,7 @@ public class DemoRegisterData implements ApplicationRunner {
                 LocalDate.of(2025, 9, 1), 12, true, 50, null, null, false)).id();
         servers.create(new ServerRequest(contract, "quais-web1", "shop3.example.net", null, "ops",
                 "SHA256:3dlove4olY0fxQfY+1IwtfXZFmI/PJGSRYFTC3yjjTE", Infrastructure.PROGERANCE, null,
-                "https://shop3.example.net/", "/var/www/librairie", "librairie"));
+                "https://shop3.example.net/", "/var/www/librairie", "librairie", null, null));
         contracts.changeStatus(contract, new StatusChange(ContractStatus.ACTIVE));
     }
 

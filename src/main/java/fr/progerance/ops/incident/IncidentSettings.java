@@ -73,8 +73,18 @@ public class IncidentSettings {
     /** R6.8-b: emergency phone for level-2 contracts outside support hours (shown to clients). */
     private String emergencyPhone = "+33 1 84 88 00 00";
 
-    /** Timeout of the shop's HTTP check (diagnosis and restoration check). */
+    /**
+     * Timeout of the shop's HTTP check (diagnosis and restoration check): connection, answer and,
+     * when a keyword is looked for, the page.
+     */
     private Duration httpTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Issue 6, DESIGN rule 13: the HTTP status a shop's URL must answer (after redirects) when its
+     * server in the register has none of its own. Anything else, a 403 or a 404 included, means
+     * the shop does not answer.
+     */
+    private int shopExpectedStatus = 200;
 
     /** A file system used above this percentage is a diagnosis finding. */
     private int diskAlertPercent = 90;
@@ -225,6 +235,18 @@ public class IncidentSettings {
 
     public void setHttpTimeout(Duration httpTimeout) {
         this.httpTimeout = httpTimeout;
+    }
+
+    public int getShopExpectedStatus() {
+        return shopExpectedStatus;
+    }
+
+    public void setShopExpectedStatus(int shopExpectedStatus) {
+        if (shopExpectedStatus < 100 || shopExpectedStatus > 599) {
+            throw new IllegalArgumentException("ops.incident.shop-expected-status must be an HTTP status from 100 to 599,"
+                    + " got " + shopExpectedStatus);
+        }
+        this.shopExpectedStatus = shopExpectedStatus;
     }
 
     public int getDiskAlertPercent() {

@@ -34,7 +34,7 @@ public class ServerDiagnosis {
 
     public DiagnosisReport diagnose(Server server) {
         SshTarget target = target(server);
-        ShopCheck.Answer shopAnswer = shop.check(server.getPrestashopUrl());
+        ShopCheck.Answer shopAnswer = shop.check(server);
         CommandResult uptime;
         try {
             uptime = remote.run(target, CommandTemplate.UPTIME);

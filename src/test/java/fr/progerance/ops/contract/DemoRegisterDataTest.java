@@ -57,12 +57,16 @@ class DemoRegisterDataTest {
             ServerView prod = servers.list(cevenol.id()).get(0);
             assertThat(prod.infrastructure()).isEqualTo(Infrastructure.TIERCE);
             assertThat(prod.prerequisitesComplete()).isTrue();
+            assertThat(prod.shopKeyword()).as("issue 6: the page must show the shop's name").isEqualTo("Atelier Cévenol");
+            assertThat(prod.shopExpectedStatus()).as("issue 6: the setting applies").isNull();
             assertThat(clients.contacts(cevenol.clientId())).extracting(ContactView::role)
                     .contains(ContactRole.HOSTER_EMERGENCY);
 
             ContractView draft = byRef.get("PG-2026-0003");
             assertThat(draft.status()).isEqualTo(ContractStatus.DRAFT);
-            assertThat(servers.list(draft.id()).get(0).prerequisitesComplete()).isFalse();
+            ServerView preprod = servers.list(draft.id()).get(0);
+            assertThat(preprod.prerequisitesComplete()).isFalse();
+            assertThat(preprod.shopExpectedStatus()).as("issue 6: a preproduction shop behind basic auth").isEqualTo(401);
             assertThatThrownBy(() -> contracts.changeStatus(draft.id(), new StatusChange(ContractStatus.ACTIVE)))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("MINIMUM_BANDWIDTH");
 

@@ -26,6 +26,18 @@ class FieldRulesTest {
     }
 
     @Test
+    @DisplayName("Issue 6: a shop keyword is at most 200 characters on one line, without control characters")
+    void shopKeyword() {
+        assertThat(FieldRules.shopKeywordProblem("Boutique Dupont")).isEmpty();
+        assertThat(FieldRules.shopKeywordProblem("Atelier Cévenol & Fils")).isEmpty();
+        assertThat(FieldRules.shopKeywordProblem("é".repeat(200))).isEmpty();
+        assertThat(FieldRules.shopKeywordProblem("k".repeat(201))).get().asString().contains("200");
+        for (String bad : new String[] {"a\tb", "a\nb", "a\rb", "a\u0000", "a\u007f", "a\u0085b"}) {
+            assertThat(FieldRules.shopKeywordProblem(bad)).as(bad).get().asString().contains("control characters");
+        }
+    }
+
+    @Test
     @DisplayName("DESIGN rule 8: the pinned host key is a canonical SHA256 fingerprint as ssh-keygen -lf prints")
     void fingerprint() {
         assertThat(FieldRules.fingerprintProblem("SHA256:wCaPWU2z/Ojowy76wdXINnbShxM8kt3oP5DG5jhYqQY")).isEmpty();

@@ -94,6 +94,78 @@ class ServerApiTest {
     }
 
     @Test
+    @DisplayName("Issue 6, DESIGN rule 13: a server records the shop's expected HTTP status and a keyword; absent, the setting applies")
+    void shopCheckSettings() {
+        long contractId = register.createContract(register.createClient());
+        Map<String, Object> plain = serverBody(contractId, "PROGERANCE");
+        long id = created(api.post("/api/servers", plain));
+        JsonNode byDefault = api.get("/api/servers/" + id).json();
+        assertThat(byDefault.get("shopExpectedStatus").isNull())
+                .as("no status of its own: ops.incident.shop-expected-status (200) applies").isTrue();
+        assertThat(byDefault.get("shopKeyword").isNull()).isTrue();
+
+        Map<String, Object> behindAuth = with(plain, "shopExpectedStatus", 401, "shopKeyword", "  Boutique Dupont  ");
+        TestApi.Answer set = api.put("/api/servers/" + id, behindAuth);
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        JsonNode after = api.get("/api/servers/" + id).json();
+        assertThat(after.get("shopExpectedStatus").asInt()).isEqualTo(401);
+        assertThat(after.get("shopKeyword").asText()).as("trimmed").isEqualTo("Boutique Dupont");
+
+        // the bounds are accepted; a blank keyword is no keyword
+        TestApi.Answer bounds = api.put("/api/servers/" + id, with(plain, "shopExpectedStatus", 599,
+                "shopKeyword", "É".repeat(FieldRules.SHOP_KEYWORD_MAX_LENGTH)));
+        assertThat(bounds.status()).as(bounds.toString()).isEqualTo(200);
+        assertThat(api.put("/api/servers/" + id, with(plain, "shopExpectedStatus", 100, "shopKeyword", "   "))
+                .json().get("shopKeyword").isNull()).isTrue();
+
+        // a PUT replaces every field: without them, the server is back on the defaults
+        TestApi.Answer cleared = api.put("/api/servers/" + id, plain);
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().get("shopExpectedStatus").isNull()).isTrue();
+        assertThat(cleared.json().get("shopKeyword").isNull()).isTrue();
+        assertThat(api.get("/api/servers/" + id).json()).isEqualTo(cleared.json());
+
+        long created = created(api.post("/api/servers", with(serverBody(contractId, "TIERCE"),
+                "shopExpectedStatus", 200, "shopKeyword", "Maison Lavande")));
+        JsonNode tierce = api.get("/api/servers/" + created).json();
+        assertThat(tierce.get("shopExpectedStatus").asInt()).isEqualTo(200);
+        assertThat(tierce.get("shopKeyword").asText()).isEqualTo("Maison Lavande");
+    }
+
+    @Test
+    @DisplayName("Issue 6: a status outside 100-599 and a keyword too long or with control characters are named, nothing is saved")
+    void shopCheckValidation() {
+        long contractId = register.createContract(register.createClient());
+        String tooLong = "k".repeat(FieldRules.SHOP_KEYWORD_MAX_LENGTH + 1);
+        for (Object[] bad : new Object[][] {{99, null}, {600, null}, {-1, null}, {null, tooLong},
+                {null, "Boutique\tDupont"}, {null, "Boutique\nDupont"}, {null, "Boutique\u0000"}, {null, "Shop\u0085"}}) {
+            TestApi.Answer answer = api.post("/api/servers", with(serverBody(contractId, "PROGERANCE"),
+                    "shopExpectedStatus", bad[0], "shopKeyword", bad[1]));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(fields(answer)).as(answer.toString())
+                    .containsExactly(bad[0] != null ? "shopExpectedStatus" : "shopKeyword");
+        }
+        TestApi.Answer both = api.post("/api/servers", with(serverBody(contractId, "PROGERANCE"),
+                "shopExpectedStatus", 600, "shopKeyword", "a\u0007b", "sshPort", 0));
+        assertThat(fields(both)).containsExactlyInAnyOrder("shopExpectedStatus", "shopKeyword", "sshPort");
+        assertThat(problemsText(both)).contains("100 to 599", "control characters");
+        TestApi.Answer notANumber = api.post("/api/servers", with(serverBody(contractId, "PROGERANCE"),
+                "shopExpectedStatus", "OK"));
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(api.get("/api/servers?contractId=" + contractId).json().size()).isZero();
+
+        // a refused update leaves the server as it was
+        Map<String, Object> request = with(serverBody(contractId, "PROGERANCE"), "shopExpectedStatus", 401,
+                "shopKeyword", "Boutique Dupont");
+        long id = created(api.post("/api/servers", request));
+        JsonNode before = api.get("/api/servers/" + id).json();
+        TestApi.Answer refused = api.put("/api/servers/" + id, with(request, "shopExpectedStatus", 99,
+                "shopKeyword", tooLong, "address", "shop.example.org"));
+        assertThat(fields(refused)).containsExactlyInAnyOrder("shopExpectedStatus", "shopKeyword");
+        assertThat(api.get("/api/servers/" + id).json()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("server names are unique within a contract; a server keeps its contract; a failed update changes nothing")
     void uniqueNameAndFailedUpdate() {
         long contractId = register.createContract(register.createClient());

@@ -34,7 +34,8 @@ class DiagnosisReportTest {
     @DisplayName("An unreachable server is a finding, shown with the shop's answer")
     void unreachableText() {
         DiagnosisReport r = DiagnosisReport.unreachable("connection refused",
-                new ShopCheck.Answer("https://shop.example.net/", -1, "ConnectException", Duration.ofMillis(3)));
+                ShopCheck.Answer.noAnswer("https://shop.example.net/", 200, null, "ConnectException",
+                        Duration.ofMillis(3)));
         assertThat(r.reachable()).isFalse();
         assertThat(r.text()).contains("UNREACHABLE").contains("connection refused").contains("no answer");
         DiagnosisReport ok = new DiagnosisReport(true, null, "2 h 0 min", "0.1 0.2 0.3", List.of("/ 95%"),

@@ -58,7 +58,7 @@ public class RemediationDelegates {
     JavaDelegate checkServiceDelegate(IncidentService incidents, ShopCheck shop) {
         return execution -> {
             String number = ProcessVariables.requiredText(execution, Vars.INCIDENT_NUMBER);
-            ShopCheck.Answer answer = shop.check(incidents.context(number).server().getPrestashopUrl());
+            ShopCheck.Answer answer = shop.check(incidents.context(number).server());
             incidents.record(number, IncidentEvent.Kind.SERVICE_CHECKED, answer.describe(), null);
             execution.setVariable(Vars.SERVICE_ANSWERS, answer.answers());
             execution.setVariable(Vars.SERVICE_CHECK, answer.describe());
