@@ -92,6 +92,8 @@ class PackagedJarIT {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 
         assertTasklistLogin(port, ADMIN, ADMIN_PASSWORD);
+        assertThat(Files.readString(log)).as("Spring Boot generated no default user")
+                .doesNotContain("generated security password");
     }
 
     @Test

@@ -5,18 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
 import fr.progerance.ops.TestApi.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The security baseline: no API answers without authentication, and Camunda's checks are on. */
 @OpsSpringBootTest
@@ -26,6 +36,7 @@ class ApiSecurityTest {
     private static final String OPS_USER = "opsuser";
     private static final String GUESSED = "guesseduser";
     private static final String PASSWORD = "a-long-password";
+    private static final String TENANT = "securitytesttenant";
 
     @LocalServerPort
     int port;
@@ -39,6 +50,9 @@ class ApiSecurityTest {
     @Autowired
     FilterService filterService;
 
+    @Autowired
+    ApplicationContext context;
+
     @BeforeEach
     void users() {
         for (String id : List.of(NOBODY, OPS_USER, GUESSED)) {
@@ -50,6 +64,12 @@ class ApiSecurityTest {
         }
         if (identityService.createUserQuery().userId(OPS_USER).memberOfGroup(OpsGroups.OPS).count() == 0) {
             identityService.createMembership(OPS_USER, OpsGroups.OPS);
+        }
+        if (identityService.createTenantQuery().tenantId(TENANT).count() == 0) {
+            Tenant tenant = identityService.newTenant(TENANT);
+            tenant.setName("Test tenant");
+            identityService.saveTenant(tenant);
+            identityService.createTenantUserMembership(TENANT, OPS_USER);
         }
     }
 
@@ -156,5 +176,117 @@ class ApiSecurityTest {
         Answer metrics = admin.get("/actuator/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm.memory.used");
+    }
+    @Test
+    @DisplayName("401 carries the Basic challenge of the ops-engine realm and the API's JSON error")
+    void unauthorizedAnswer() {
+        for (Answer a : List.of(TestApi.anonymous(port).get("/api/clients"),
+                TestApi.anonymous(port).get("/engine-rest/task"),
+                TestApi.anonymous(port).get("/actuator/metrics"),
+                TestApi.as(port, GUESSED, "wrong-password").get("/engine-rest/task"))) {
+            assertThat(a.status()).isEqualTo(401);
+            assertThat(a.response().headers().allValues("WWW-Authenticate"))
+                    .containsExactly("Basic realm=\"ops-engine\", charset=\"UTF-8\"");
+            assertThat(a.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("application/json"));
+            JsonNode body = a.json();
+            assertThat(body.get("status").asInt()).isEqualTo(401);
+            assertThat(body.get("error").asText()).isEqualTo("Unauthorized");
+            assertThat(body.get("message").asText()).isNotBlank();
+            assertThat(body.get("problems")).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("403 names the user and the groups that would open the API, in the API's JSON error")
+    void forbiddenAnswerNamesTheGroups() {
+        Answer api = TestApi.as(port, NOBODY, PASSWORD).get("/api/clients");
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.json().get("error").asText()).isEqualTo("Forbidden");
+        assertThat(api.json().get("message").asText()).contains(NOBODY)
+                .contains(OpsGroups.API_GROUPS.stream().sorted().toList().toString());
+        assertThat(api.json().get("problems")).isEmpty();
+        Answer metrics = TestApi.as(port, NOBODY, PASSWORD).get("/actuator/metrics");
+        assertThat(metrics.status()).isEqualTo(403);
+        assertThat(metrics.json().get("message").asText())
+                .contains(OpsGroups.METRICS_GROUPS.stream().sorted().toList().toString());
+    }
+
+    @Test
+    @DisplayName("The APIs are stateless: no answer, granted or refused, opens an HTTP session")
+    void noSession() {
+        TestApi admin = TestApi.asAdmin(port);
+        List<Answer> answers = List.of(admin.get("/api/clients"), admin.get("/engine-rest/task"),
+                admin.get("/actuator/metrics"), TestApi.anonymous(port).get("/api/clients"),
+                TestApi.as(port, NOBODY, PASSWORD).get("/api/clients"),
+                admin.send(admin.request("/api/clients").header("Content-Type", "application/json")
+                        .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}"))));
+        for (Answer a : answers) {
+            assertThat(a.response().headers().allValues("Set-Cookie")).as(a.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("A browser's same-origin write passes the cross-site check and reaches the API")
+    void sameOriginWriteAllowed() {
+        TestApi api = TestApi.asAdmin(port);
+        Answer a = api.send(api.request("/api/clients").header("Content-Type", "application/json")
+                .header("Origin", "http://localhost:" + port).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(a.status()).as("the controller validated the empty client").isEqualTo(400);
+        assertThat(a.json().get("problems")).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("Health ignores credentials, right or wrong, and never shows details")
+    void healthShowsNoDetails() {
+        for (TestApi caller : List.of(TestApi.anonymous(port), TestApi.asAdmin(port),
+                TestApi.as(port, GUESSED, "wrong-password"))) {
+            Answer health = caller.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+            assertThat(health.json().has("components")).as(health.body()).isFalse();
+            assertThat(health.json().has("details")).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("Spring Boot creates no default user, and Spring Security serves no login or logout page")
+    void noDefaultUserNorLoginPage() {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+        assertThat(TestApi.anonymous(port).get("/login").status()).isEqualTo(404);
+        assertThat(TestApi.anonymous(port).get("/logout").status()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("The webapps and the client decision pages answer without a Basic challenge (no Spring Security chain there)")
+    void webappsAndDecisionPagesUntouched() {
+        Answer tasklist = TestApi.anonymous(port).get("/camunda/app/tasklist/default/");
+        assertThat(tasklist.status()).isEqualTo(200);
+        assertThat(tasklist.response().headers().firstValue("WWW-Authenticate")).isEmpty();
+        Answer decision = TestApi.anonymous(port).get("/decisions/not-a-valid-token");
+        assertThat(decision.status()).isNotIn(401, 403);
+        assertThat(decision.response().headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("The user's id, groups and tenants are on the engine during the request only")
+    void engineAuthenticationIsScopedToTheRequest() throws Exception {
+        CamundaIdentityFilter filter = new CamundaIdentityFilter(identityService);
+        AtomicReference<Authentication> during = new AtomicReference<>();
+        SecurityContextHolder.getContext().setAuthentication(
+                new CamundaIdentityAuthenticationProvider(identityService).authenticate(
+                        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                                OPS_USER, PASSWORD)));
+        try {
+            filter.doFilter(new MockHttpServletRequest("GET", "/api/clients"), new MockHttpServletResponse(),
+                    (request, response) -> during.set(identityService.getCurrentAuthentication()));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(during.get().getUserId()).isEqualTo(OPS_USER);
+        assertThat(during.get().getGroupIds()).containsExactly(OpsGroups.OPS);
+        assertThat(during.get().getTenantIds()).containsExactly(TENANT);
+        assertThat(identityService.getCurrentAuthentication()).isNull();
     }
 }
