@@ -172,7 +172,7 @@ class ApiSecurityTest {
         assertThat(TestApi.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
         assertThat(TestApi.anonymous(port).get("/actuator/metrics").status()).isEqualTo(401);
         TestApi admin = TestApi.asAdmin(port);
-        // Spring tests turn the Prometheus registry off; the packaged-jar test reads /actuator/prometheus.
+        // DashboardQueriesTest and the packaged-jar test read /actuator/prometheus.
         Answer metrics = admin.get("/actuator/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm.memory.used");
