@@ -91,6 +91,11 @@ public class ClientDecisions {
      * decision, hence the same link). Commits in its own transaction, so the decision survives a
      * failure of the calling job after its link was mailed. Get the URLs with {@link #links}.
      *
+     * <p>Called from a job, that transaction takes a second pooled connection while the job holds
+     * its own; it stays short (a lookup and an insert, nothing remote may run in it), and the pool
+     * budget counts one such connection per job thread ({@code spring.datasource.hikari.maximum-pool-size}
+     * in application.yaml, checked at start).
+     *
      * @throws IllegalArgumentException when the key was used for another process instance or message
      */
     public ClientDecision request(DecisionRequest request) {

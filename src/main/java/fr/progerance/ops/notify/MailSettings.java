@@ -1,5 +1,6 @@
 package fr.progerance.ops.notify;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,6 +22,19 @@ public class MailSettings {
 
     /** Public URL of the engine as clients reach it, used to build links in mails (no trailing slash needed). */
     private String baseUrl = "http://localhost:8080";
+
+    /**
+     * A send claims its idempotency key before talking to SMTP; a claim older than this is taken
+     * to be abandoned (its sender died) and another send takes it over. Must exceed the longest
+     * SMTP hand-over (JavaMail's timeouts: connect 10 s, read and write 30 s each, by default).
+     */
+    private Duration claimTimeout = Duration.ofMinutes(5);
+
+    /**
+     * How long a send waits for another sender of the same key (another run of the same job, or
+     * another node) to finish before it fails with {@link MailDeliveryException}, so its job retries.
+     */
+    private Duration claimWait = Duration.ofSeconds(30);
 
     public String getFrom() {
         return from;
@@ -52,6 +66,22 @@ public class MailSettings {
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public Duration getClaimTimeout() {
+        return claimTimeout;
+    }
+
+    public void setClaimTimeout(Duration claimTimeout) {
+        this.claimTimeout = claimTimeout;
+    }
+
+    public Duration getClaimWait() {
+        return claimWait;
+    }
+
+    public void setClaimWait(Duration claimWait) {
+        this.claimWait = claimWait;
     }
 
     /** {@link #getBaseUrl()} without trailing slashes, ready to append a path starting with "/". */

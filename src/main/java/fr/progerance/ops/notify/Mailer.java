@@ -7,12 +7,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -27,19 +31,42 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the engine's mails from the templates of {@link MailTemplates}, at most once per
- * idempotency key.
+ * idempotency key, without holding a database connection while the SMTP server talks.
  *
- * <p><b>Idempotency.</b> Jobs run at least once, so {@link #send} records the key in
- * {@code ops_sent_mail} and skips a key already recorded. The record and the SMTP hand-over happen
- * in one <em>new</em> transaction, in this order: check the key, insert the row (the primary key is
- * the guard), hand the message to SMTP, commit. Why not "insert and commit first, then send":
- * a crash or an SMTP failure between the two would leave a record for a mail that never left (a
- * lost mail, or a compensating delete that can itself fail). Here an SMTP failure rolls the insert
- * back, so the retry sends again; a concurrent sender of the same key blocks on the uncommitted
- * row and then sees the duplicate (skips) or, if the first one failed, sends itself. The one
- * remaining window, SMTP accepted but the commit failed, leads to a second mail on retry: for
- * notifications a duplicate is the lesser evil than a loss. The transaction is independent of the
- * caller's (REQUIRES_NEW), so a job that fails after the mail went out does not resend it.
+ * <p><b>Idempotency.</b> Jobs run at least once, so {@link #send} keeps one row per key in
+ * {@code ops_sent_mail} and goes through three steps, each database step in its own short new
+ * transaction:
+ * <ol>
+ * <li><em>Claim</em> the key: no row yet, insert it {@code SENDING} with a fresh claim id and the
+ * time, and commit (the primary key makes the claim exclusive); {@code SENT}, send nothing; a
+ * {@code SENDING} claim older than {@code ops.mail.claim-timeout}, its sender died: take it over;
+ * a younger claim, another sender is at work: wait for it (below).
+ * <li><em>Hand the message to SMTP</em>, with no transaction or connection of the mailer open.
+ * <li><em>Mark it sent</em> ({@code SENT} and the time). When SMTP failed, <em>release</em> the claim
+ * instead (delete it), so the job's retry sends again.
+ * </ol>
+ * Why not one transaction around "record, hand over, commit" (the former design): the calling job
+ * already holds a pooled connection for its own transaction, and that new transaction held a second
+ * one for the whole SMTP conversation; ten job threads and a slow SMTP server then needed twenty
+ * connections and, with a pool of ten, waited for each other until the pool's timeout failed them
+ * all. Now a job thread needs its second connection only for the milliseconds of a claim or a mark,
+ * which the pool budget covers ({@code spring.datasource.hikari.maximum-pool-size}, checked at
+ * start against the job executor's threads). Why not "insert SENT, commit, then send": a crash or
+ * an SMTP failure after the commit would record a mail that never left (a loss); a claim instead
+ * is released on failure, and a claim whose sender died goes stale and is taken over.
+ *
+ * <p><b>Concurrent senders</b> of one key (a second run of the same job, another node) never both
+ * send: the one that finds a live claim (or loses the insert race) sends nothing and polls for up
+ * to {@code ops.mail.claim-wait}. When the claim becomes {@code SENT} it returns as if it had sent;
+ * when it is released (that hand-over failed) it claims and sends itself; when the claim is still
+ * there it fails with {@link MailDeliveryException} and its job retries later.
+ *
+ * <p><b>What remains.</b> A mail goes out twice only when its sender dies (or cannot reach the
+ * database) between SMTP's acceptance and the mark, or is still talking to SMTP after
+ * {@code ops.mail.claim-timeout}: the claim then goes stale and the retry sends again. For
+ * notifications a duplicate is the lesser evil than a loss, and no failure records a mail that did
+ * not leave. The transactions are independent of the caller's, so a job that fails after the mail
+ * went out does not resend it.
  *
  * <p><b>Privacy.</b> Bodies may carry links with tokens: they are neither stored nor logged. The
  * log line names the key, the template and the number of recipients.
@@ -50,6 +77,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Mailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+
+    /** First and longest pause between two looks at another sender's claim. */
+    private static final long FIRST_POLL_MILLIS = 50;
+    private static final long MAX_POLL_MILLIS = 1000;
 
     private final Supplier<JavaMailSender> sender;
     private final MailTemplates templates;
@@ -74,11 +105,18 @@ public class Mailer {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.from = sender(settings.getFrom());
+        Duration timeout = settings.getClaimTimeout();
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("ops.mail.claim-timeout must be a positive duration");
+        }
+        if (settings.getClaimWait() == null || settings.getClaimWait().isNegative()) {
+            throw new IllegalArgumentException("ops.mail.claim-wait must be a duration of zero or more");
+        }
     }
 
     /**
-     * JavaMail waits forever by default; a hung SMTP server would then hold a job thread and the
-     * send's database transaction. Sets connect 10 s, read 30 s and write 30 s unless
+     * JavaMail waits forever by default; a hung SMTP server would then hold a job thread (and its
+     * job's database connection) for good. Sets connect 10 s, read 30 s and write 30 s unless
      * {@code spring.mail.properties.mail.smtp.*timeout} already say otherwise.
      */
     static void applyDefaultTimeouts(Properties properties) {
@@ -94,51 +132,132 @@ public class Mailer {
         return settings;
     }
 
-    /** Whether a mail with this idempotency key was already handed to the SMTP server. */
+    /** Whether a mail with this idempotency key was handed to the SMTP server (a pending claim does not count). */
     public boolean alreadySent(String idempotencyKey) {
-        return sentMails.contains(idempotencyKey);
+        return sentMails.isSent(idempotencyKey);
     }
 
     /**
-     * Renders and sends {@code mail} unless its key was already sent.
+     * Renders and sends {@code mail} unless its key was already sent; when another sender holds the
+     * key's claim, waits for it (see the class comment).
      *
-     * @throws MailDeliveryException when the SMTP server refused it or could not be reached
-     *     (nothing recorded: a retry sends again)
+     * @throws MailDeliveryException when the SMTP server refused it or could not be reached (the
+     *     claim is released: a retry sends again), or another sender still held the key after
+     *     {@code ops.mail.claim-wait}
      * @throws IllegalArgumentException for an unknown template or an invalid recipient address
      *     (a programming or data error; retrying does not help)
      */
     public void send(OutgoingMail mail) {
         Objects.requireNonNull(mail, "mail");
         List<InternetAddress> to = recipients(mail.to());
-        // Render before anything is recorded: a template error must not consume the key.
+        // Render and build before anything is claimed: a template error must not consume the key.
         RenderedMail rendered = templates.render(mail.templateName(), mail.locale(), model(mail.model()));
         JavaMailSender smtp = sender.get();
         if (smtp == null) {
             throw new MailDeliveryException("No SMTP server configured (set spring.mail.host); mail "
                     + mail.idempotencyKey() + " not sent");
         }
-        Boolean sent;
-        try {
-            sent = newTransaction.execute(status -> {
-                if (sentMails.contains(mail.idempotencyKey())) {
-                    return false;
+        MimeMessage message = message(smtp, to, rendered, mail);
+        long waitNanos = settings.getClaimWait().toNanos();
+        long waitStart = System.nanoTime();
+        long poll = FIRST_POLL_MILLIS;
+        while (true) {
+            String claimId = UUID.randomUUID().toString();
+            SentMailLog.Claim claim = claim(mail, claimId);
+            switch (claim) {
+                case ALREADY_SENT -> {
+                    LOG.info("Mail {} (template {}) already sent, not sent again", mail.idempotencyKey(), mail.templateName());
+                    return;
                 }
-                sentMails.insert(mail.idempotencyKey(), mail.to(), mail.templateName(), clock.instant());
-                smtp.send(message(smtp, to, rendered, mail));
-                return true;
-            });
+                case CLAIMED, TAKEN_OVER -> {
+                    if (claim == SentMailLog.Claim.TAKEN_OVER) {
+                        LOG.warn("Mail {} (template {}): took over a claim older than {} (its sender died or hung; "
+                                + "if it did reach SMTP, this mail goes out twice)", mail.idempotencyKey(),
+                                mail.templateName(), settings.getClaimTimeout());
+                    }
+                    handOver(smtp, message, mail, to.size(), claimId);
+                    return;
+                }
+                case IN_PROGRESS -> {
+                    if (System.nanoTime() - waitStart >= waitNanos) {
+                        throw new MailDeliveryException("Mail " + mail.idempotencyKey() + " (template "
+                                + mail.templateName() + ") is being sent by another sender since more than "
+                                + settings.getClaimWait() + "; not sent here, retry later");
+                    }
+                    pause(poll, mail);
+                    poll = Math.min(poll * 2, MAX_POLL_MILLIS);
+                }
+            }
+        }
+    }
+
+    /** Step 1, in its own short transaction. */
+    private SentMailLog.Claim claim(OutgoingMail mail, String claimId) {
+        Instant now = clock.instant();
+        try {
+            return newTransaction.execute(status -> sentMails.claim(mail.idempotencyKey(), mail.to(),
+                    mail.templateName(), claimId, now, now.minus(settings.getClaimTimeout())));
         } catch (DuplicateKeyException e) {
-            sent = false; // another node or thread sent it meanwhile
+            return SentMailLog.Claim.IN_PROGRESS; // another thread or node claimed it meanwhile
+        }
+    }
+
+    /** Steps 2 and 3: SMTP with no connection of ours held, then the mark (or the release). */
+    private void handOver(JavaMailSender smtp, MimeMessage message, OutgoingMail mail, int recipients, String claimId) {
+        boolean accepted = false;
+        try {
+            smtp.send(message);
+            accepted = true;
         } catch (MailException e) {
             LOG.warn("Mail {} (template {}, {} recipient(s)) not delivered: {}", mail.idempotencyKey(),
-                    mail.templateName(), to.size(), e.getClass().getSimpleName());
+                    mail.templateName(), recipients, e.getClass().getSimpleName());
             throw new MailDeliveryException("SMTP delivery failed for mail " + mail.idempotencyKey()
                     + " (template " + mail.templateName() + ")", e);
+        } finally {
+            if (!accepted) {
+                release(mail, claimId);
+            }
         }
-        if (Boolean.TRUE.equals(sent)) {
-            LOG.info("Sent mail {} (template {}, {} recipient(s))", mail.idempotencyKey(), mail.templateName(), to.size());
-        } else {
-            LOG.info("Mail {} (template {}) already sent, not sent again", mail.idempotencyKey(), mail.templateName());
+        markSent(mail, claimId);
+        LOG.info("Sent mail {} (template {}, {} recipient(s))", mail.idempotencyKey(), mail.templateName(), recipients);
+    }
+
+    private void markSent(OutgoingMail mail, String claimId) {
+        try {
+            Instant now = clock.instant();
+            newTransaction.executeWithoutResult(status -> {
+                if (!sentMails.markSent(mail.idempotencyKey(), claimId, now)) {
+                    LOG.warn("Mail {} (template {}): its claim was taken over while it was being sent; it may go "
+                            + "out twice", mail.idempotencyKey(), mail.templateName());
+                    sentMails.recordSent(mail.idempotencyKey(), mail.to(), mail.templateName(), claimId, now);
+                }
+            });
+        } catch (RuntimeException e) {
+            // The mail did leave: report success. Its claim stays SENDING and goes stale, so a later
+            // send of this key (a retry of a job that failed anyway) sends it a second time.
+            LOG.error("Mail {} (template {}) was sent but could not be recorded as sent: {}", mail.idempotencyKey(),
+                    mail.templateName(), e.toString());
+        }
+    }
+
+    private void release(OutgoingMail mail, String claimId) {
+        try {
+            newTransaction.executeWithoutResult(status -> sentMails.release(mail.idempotencyKey(), claimId));
+        } catch (RuntimeException e) {
+            // Not lost: the claim goes stale after ops.mail.claim-timeout and the retry takes it over.
+            LOG.warn("Mail {} (template {}): could not release its claim after the failure ({}); it is taken over "
+                    + "once older than {}", mail.idempotencyKey(), mail.templateName(), e.toString(),
+                    settings.getClaimTimeout());
+        }
+    }
+
+    private static void pause(long millis, OutgoingMail mail) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailDeliveryException("Interrupted while mail " + mail.idempotencyKey()
+                    + " was being sent by another sender; not sent here", e);
         }
     }
 

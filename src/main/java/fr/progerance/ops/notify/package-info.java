@@ -5,7 +5,8 @@
  *
  * <h2>Mail</h2>
  * {@link fr.progerance.ops.notify.Mailer#send} renders a template and sends it at most once per
- * idempotency key (table {@code ops_sent_mail}); SMTP failures throw
+ * idempotency key (table {@code ops_sent_mail}: a short committed claim, SMTP with no database
+ * connection of the mailer held, then a short mark); SMTP failures release the claim and throw
  * {@link fr.progerance.ops.notify.MailDeliveryException} so the job retries. Settings
  * {@code ops.mail.*} ({@link fr.progerance.ops.notify.MailSettings}); SMTP itself is
  * {@code spring.mail.*}.

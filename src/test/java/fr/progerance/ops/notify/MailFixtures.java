@@ -13,7 +13,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** A database with the notify tables (V20 only) and helpers to read received mails. */
+/** A database with the notify tables (V20 and V32 only) and helpers to read received mails. */
 final class MailFixtures {
 
     /** Monday 6 April 2026, 10:00 Paris (Easter Monday: irrelevant to mail, but a real date). */
@@ -26,8 +26,14 @@ final class MailFixtures {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         ds.setUser("sa");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__notify.sql")).execute(ds);
+        migrate(ds);
         return ds;
+    }
+
+    /** Creates the notify tables in {@code ds}: the migrations of {@code ops_sent_mail} and {@code ops_client_decision}. */
+    static void migrate(DataSource ds) {
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V20__notify.sql"),
+                new ClassPathResource("db/migration/V32__notify_mail_claims.sql")).execute(ds);
     }
 
     /** The first part of {@code part} with that MIME type, as text, or null. */

@@ -3,18 +3,30 @@ package fr.progerance.ops.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.progerance.ops.SlowSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link Mailer} against a real SMTP server (GreenMail on a free port) with the real templates and
@@ -49,13 +62,33 @@ class MailerTest {
     }
 
     private Mailer mailer(int port) {
+        return mailer(port, new MailSettings(), MailFixtures.CLOCK, database);
+    }
+
+    private static Mailer mailer(int port, MailSettings settings, Clock clock, DataSource database) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(port);
         sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "2000");
         sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "5000");
         return new Mailer(() -> sender, new MailTemplates(), database, new DataSourceTransactionManager(database),
-                new MailSettings(), MailFixtures.CLOCK);
+                settings, clock);
+    }
+
+    private static OutgoingMail notice(String key) {
+        return OutgoingMail.french(key, List.of("a@client.example"), "plain-notice",
+                Map.of("subject", key, "paragraphs", List.of("Une seule fois.")));
+    }
+
+    /** A claim as a sender leaves it when it dies between the claim and the SMTP hand-over. */
+    private void claimedBy(String key, String claimId, Instant claimedAt) {
+        jdbc.update("insert into ops_sent_mail (idempotency_key, recipients, template, status, claim_id, claimed_at)"
+                + " values (?, ?, ?, 'SENDING', ?, ?)", key, "a@client.example", "plain-notice", claimId,
+                claimedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    private Map<String, Object> row(String key) {
+        return jdbc.queryForMap("select status, claim_id, sent_at from ops_sent_mail where idempotency_key = ?", key);
     }
 
     private static Map<String, Object> decisionModel() {
@@ -224,6 +257,123 @@ class MailerTest {
         mailer.send(mail);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(mailer.alreadySent("down:1")).isTrue();
+    }
+
+    @Test
+    @DisplayName("A claim whose sender died (older than ops.mail.claim-timeout) is taken over: sent once, recorded sent")
+    void staleClaimIsTakenOver() {
+        claimedBy("crashed:1", "sender-that-died", MailFixtures.CLOCK.instant().minus(Duration.ofMinutes(6)));
+        assertThat(mailer.alreadySent("crashed:1")).isFalse();
+
+        mailer.send(notice("crashed:1"));
+
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(row("crashed:1")).containsEntry("STATUS", "SENT").doesNotContainEntry("CLAIM_ID", "sender-that-died");
+        assertThat(mailer.alreadySent("crashed:1")).isTrue();
+        mailer.send(notice("crashed:1"));
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("A live claim of another sender is waited for, not sent over: MailDeliveryException after ops.mail.claim-wait, "
+            + "and once the claim is stale the retry sends")
+    void liveClaimIsNotSentOver() {
+        claimedBy("busy:1", "live-sender", MailFixtures.CLOCK.instant().minus(Duration.ofMinutes(4)));
+        MailSettings settings = new MailSettings();
+        settings.setClaimWait(Duration.ofMillis(300));
+        Mailer waiting = mailer(SMTP.getSmtp().getPort(), settings, MailFixtures.CLOCK, database);
+
+        assertThatThrownBy(() -> waiting.send(notice("busy:1"))).isInstanceOf(MailDeliveryException.class)
+                .hasMessageContaining("busy:1").hasMessageContaining("another sender");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+        assertThat(row("busy:1")).containsEntry("STATUS", "SENDING").containsEntry("CLAIM_ID", "live-sender");
+
+        Mailer later = mailer(SMTP.getSmtp().getPort(), settings,
+                Clock.offset(MailFixtures.CLOCK, Duration.ofMinutes(1).plusSeconds(1)), database);
+        later.send(notice("busy:1"));
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(row("busy:1")).containsEntry("STATUS", "SENT");
+    }
+
+    @Test
+    @DisplayName("Concurrent senders of one key and a slow SMTP server: one SMTP conversation, one mail; the others wait and return")
+    void concurrentSendersWaitForTheSlowOne() throws Exception {
+        try (SlowSmtpServer slow = new SlowSmtpServer(Duration.ofMillis(300))) {
+            Mailer toSlow = mailer(slow.port());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<Void>> senders = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    senders.add(() -> {
+                        toSlow.send(notice("slow-race"));
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(senders, 30, TimeUnit.SECONDS)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(slow.subjects()).containsExactly("slow-race");
+            assertThat(slow.conversations()).isEqualTo(1);
+            assertThat(row("slow-race")).containsEntry("STATUS", "SENT");
+        }
+    }
+
+    @Test
+    @DisplayName("The claim holder's SMTP fails: its claim is released, the waiting sender sends, and the failed job's retry sends nothing more")
+    void failedHolderReleasesItsClaim() throws Exception {
+        try (SlowSmtpServer slow = new SlowSmtpServer(Duration.ofMillis(400))) {
+            slow.failNext(1);
+            Mailer toSlow = mailer(slow.port());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> first = pool.submit(() -> toSlow.send(notice("released:1")));
+                await().atMost(Duration.ofSeconds(10)).until(() -> slow.openConversations() == 1);
+                assertThat(row("released:1")).containsEntry("STATUS", "SENDING");
+                Future<?> second = pool.submit(() -> toSlow.send(notice("released:1")));
+
+                assertThatThrownBy(() -> first.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(MailDeliveryException.class).hasMessageContaining("released:1");
+                second.get(30, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(slow.refusals()).isEqualTo(1);
+            assertThat(slow.subjects()).containsExactly("released:1");
+            toSlow.send(notice("released:1")); // the first job's retry
+            assertThat(slow.subjects()).containsExactly("released:1");
+            assertThat(row("released:1")).containsEntry("STATUS", "SENT");
+        }
+    }
+
+    @Test
+    @DisplayName("While SMTP talks the mailer holds no database connection: the caller's transaction keeps its one, nothing more")
+    void noConnectionHeldDuringSmtp() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:notify-pool-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        config.setUsername("sa");
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                SlowSmtpServer slow = new SlowSmtpServer(Duration.ofMillis(300))) {
+            MailFixtures.migrate(pool);
+            List<Integer> inUseDuringSmtp = new CopyOnWriteArrayList<>();
+            slow.onEveryDelay(() -> inUseDuringSmtp.add(pool.getHikariPoolMXBean().getActiveConnections()));
+            Mailer pooled = mailer(slow.port(), new MailSettings(), MailFixtures.CLOCK, pool);
+            DataSourceTransactionManager tm = new DataSourceTransactionManager(pool);
+
+            // Like a job: the caller's transaction holds a connection, then sends.
+            new TransactionTemplate(tm).executeWithoutResult(status -> {
+                new JdbcTemplate(pool).queryForObject("select count(*) from ops_sent_mail", Integer.class);
+                pooled.send(notice("pool:1"));
+            });
+
+            assertThat(slow.subjects()).containsExactly("pool:1");
+            // Two delays (before 354 and before the 250 accepting the data), each with only the caller's connection.
+            assertThat(inUseDuringSmtp).containsExactly(1, 1);
+            assertThat(pooled.alreadySent("pool:1")).isTrue();
+        }
     }
 
     @Test
