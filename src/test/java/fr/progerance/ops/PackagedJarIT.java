@@ -281,21 +281,18 @@ class PackagedJarIT {
 
     private static void awaitHealthy(int port, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(500);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return r.statusCode() == 200 && r.body().contains("UP");
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The jar did not become healthy; its log:\n" + Files.readString(log), e);
         }
-        throw new AssertionError("The jar did not become healthy; its log:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

@@ -349,9 +349,8 @@ class JschRemoteExecutorTest {
             assertThat(failure.timeout()).isEqualTo(Duration.ofMillis(700));
             assertThat(failure.getMessage()).contains("DISK_USAGE", "ops.remote.ssh.command-timeout");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-            for (int i = 0; i < 50 && SSH.interruptedCommands().isEmpty(); i++) {
-                Thread.sleep(100);
-            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !SSH.interruptedCommands().isEmpty());
             assertThat(SSH.interruptedCommands()).as("the server saw the channel close").containsExactly("df -P -k");
         }
 

@@ -24,17 +24,22 @@ import java.util.Map;
  * @param contactEmails the decision contacts' addresses, in their order (primary, secondaries, 24/7)
  * @param hosterEmail  the hoster's emergency contact (TIERCE)
  */
-record IncidentFlowFixture(long clientId, long contractId, long serverId, String primaryEmail,
+public record IncidentFlowFixture(long clientId, long contractId, long serverId, String primaryEmail,
         List<String> contactEmails, String hosterEmail) {
 
     /** How the register is set up; the defaults are a PROGERANCE level-1 contract with a procedure. */
-    static final class Spec {
+    public static final class Spec {
         String infrastructure = "PROGERANCE";
         int level = 1;
         boolean procedure = true;
         boolean outOfHoursAgreed = true;
         boolean primaryMayAuthorise = true;
         String shopUrl;
+
+        public Spec shopUrl(String url) {
+            this.shopUrl = url;
+            return this;
+        }
 
         Spec tierce() {
             this.infrastructure = "TIERCE";
@@ -62,7 +67,7 @@ record IncidentFlowFixture(long clientId, long contractId, long serverId, String
         }
     }
 
-    static IncidentFlowFixture create(RegisterApi register, Spec spec) {
+    public static IncidentFlowFixture create(RegisterApi register, Spec spec) {
         TestApi api = register.api;
         long clientId = register.createClient();
         String tag = RegisterApi.unique("f").replace("-", "");
