@@ -1,11 +1,14 @@
 package fr.progerance.ops;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.util.Arrays;
 
 /** Reads the decoded text of received mails (GreenMail) as a person would see it. */
 public final class Mails {
@@ -29,6 +32,28 @@ public final class Mails {
             }
         }
         return null;
+    }
+
+    /**
+     * The first mail GreenMail received for {@code address} whose subject starts with
+     * {@code subjectStart}; fails naming every subject received when there is none.
+     */
+    public static MimeMessage to(GreenMailExtension mail, String address, String subjectStart) throws Exception {
+        mail.waitForIncomingEmail(5_000, 1);
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            if (to && m.getSubject().startsWith(subjectStart)) {
+                return m;
+            }
+        }
+        throw new AssertionError("No mail to " + address + " starting '" + subjectStart + "' among "
+                + Arrays.stream(mail.getReceivedMessages()).map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (Exception e) {
+                        return "?";
+                    }
+                }).toList());
     }
 
     public static String text(Message message) throws MessagingException, IOException {

@@ -3,7 +3,6 @@ package fr.progerance.ops.bench;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import fr.progerance.ops.MovableClock;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestPeers;
@@ -18,8 +17,6 @@ import fr.progerance.ops.incident.NewReport;
 import fr.progerance.ops.remote.ScriptedRemote;
 import fr.progerance.ops.security.OpsGroups;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,14 +78,7 @@ class IncidentHandlingBenchmark {
 
     @Test
     void incidentHandlingAgainstABareProcessOfTheSameTransactions() throws Exception {
-        HttpServer shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/", exchange -> {
-            byte[] page = "<html>Boutique</html>".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        shop.start();
+        fr.progerance.ops.TestShop shop = new fr.progerance.ops.TestShop().start();
         remote.use(new ScriptedRemote());
         clock.set(Instant.parse("2026-03-10T09:00:00Z"));
         String deployment = repository.createDeployment().addModelInstance(BARE + ".bpmn", bare()).deploy().getId();
@@ -105,7 +95,7 @@ class IncidentHandlingBenchmark {
             repository.deleteDeployment(deployment, true);
             remote.useReal();
             clock.reset();
-            shop.stop(0);
+            shop.close();
         }
     }
 
@@ -181,10 +171,9 @@ class IncidentHandlingBenchmark {
         return model;
     }
 
-    private long server(HttpServer shop) {
+    private long server(fr.progerance.ops.TestShop shop) {
         return fr.progerance.ops.incident.flow.IncidentFlowFixture.create(new RegisterApi(port),
-                new fr.progerance.ops.incident.flow.IncidentFlowFixture.Spec()
-                        .shopUrl("http://127.0.0.1:" + shop.getAddress().getPort() + "/")).serverId();
+                new fr.progerance.ops.incident.flow.IncidentFlowFixture.Spec().shopUrl(shop.url())).serverId();
     }
 
     private void job(String pid, String activityId) {

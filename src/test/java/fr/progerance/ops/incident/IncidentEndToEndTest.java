@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import fr.progerance.ops.Mails;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
@@ -23,8 +22,6 @@ import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.remote.EmbeddedSshServer;
 import fr.progerance.ops.security.OpsGroups;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +33,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
@@ -45,8 +41,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -88,8 +82,9 @@ class IncidentEndToEndTest {
     private static final Instant SUNDAY_3H = paris(2026, 3, 15, 3, 0);
     private static final String OPS = "alicee2e";
     private static final String OPS_PASSWORD = "e2e-alice-password";
-    private static final AtomicInteger SHOP_STATUS = new AtomicInteger(200);
-    private static HttpServer shop;
+
+    @RegisterExtension
+    static final fr.progerance.ops.TestShop SHOP = new fr.progerance.ops.TestShop();
 
     @LocalServerPort
     int port;
@@ -121,29 +116,11 @@ class IncidentEndToEndTest {
     RegisterApi register;
     TestApi api;
 
-    @BeforeAll
-    static void startShop() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/", exchange -> {
-            byte[] page = "<html><title>Boutique</title></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(SHOP_STATUS.get(), page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        shop.start();
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.stop(0);
-    }
-
     @BeforeEach
     void setUp() {
         clock.set(TUESDAY_10H);
         register = new RegisterApi(port);
         api = register.api;
-        SHOP_STATUS.set(200);
         SSH.respond(FAILED_UNITS, 0, "php8.2-fpm.service loaded failed failed The PHP 8.2 FastCGI Process Manager\n", "");
         SSH.respond(RESTART_PHP, 0, "", "");
         user(OPS, OPS_PASSWORD, OpsGroups.OPS);
@@ -186,7 +163,7 @@ class IncidentEndToEndTest {
         long contractId = created(api.post("/api/contracts", contract));
         Map<String, Object> server = with(RegisterApi.serverBody(contractId, infrastructure), "address", SSH.host(),
                 "sshPort", SSH.port(), "sshUser", sshUser, "hostKeyFingerprint", fingerprint,
-                "prestashopUrl", "http://127.0.0.1:" + shop.getAddress().getPort() + "/");
+                "prestashopUrl", SHOP.url());
         long serverId = created(api.post("/api/servers", server));
         if (infrastructure.equals("TIERCE")) {
             api.put("/api/servers/" + serverId + "/prerequisites", body("items", Arrays.stream(
@@ -805,21 +782,7 @@ class IncidentEndToEndTest {
     }
 
     private static MimeMessage mailTo(String address, String subjectStart) throws Exception {
-        MAIL.waitForIncomingEmail(5_000, 1);
-        for (MimeMessage m : MAIL.getReceivedMessages()) {
-            boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            if (to && m.getSubject().startsWith(subjectStart)) {
-                return m;
-            }
-        }
-        throw new AssertionError("No mail to " + address + " starting '" + subjectStart + "' among "
-                + Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
-                    try {
-                        return m.getSubject();
-                    } catch (Exception e) {
-                        return "?";
-                    }
-                }).toList());
+        return Mails.to(MAIL, address, subjectStart);
     }
 
     /** Runs {@code work} in a transaction that then fails to commit, as a lost commit would. */

@@ -209,8 +209,8 @@ public class ClientDecisionDelegates {
         };
     }
 
-    /** The decision of {@code id}, which must belong to this process instance. */
-    private static ClientDecision ownDecision(ClientDecisions decisions, String id, DelegateExecution execution) {
+    /** The decision of {@code id}, which must belong to this process instance (a variable names it, the record decides). */
+    static ClientDecision ownDecision(ClientDecisions decisions, String id, DelegateExecution execution) {
         ClientDecision d = decisions.find(id).orElseThrow(() -> new ProcessEngineException("No client decision " + id));
         if (!d.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
             throw new ProcessEngineException("Client decision " + id + " belongs to another process instance");

@@ -125,11 +125,7 @@ public class QuoteDelegates {
 
     /** The quote's decision record, which must belong to this process instance. */
     private static ClientDecision quote(ClientDecisions decisions, DelegateExecution execution) {
-        String id = ProcessVariables.requiredText(execution, Vars.QUOTE_DECISION_ID);
-        ClientDecision d = decisions.find(id).orElseThrow(() -> new ProcessEngineException("No client decision " + id));
-        if (!d.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
-            throw new ProcessEngineException("Client decision " + id + " belongs to another process instance");
-        }
-        return d;
+        return ClientDecisionDelegates.ownDecision(decisions,
+                ProcessVariables.requiredText(execution, Vars.QUOTE_DECISION_ID), execution);
     }
 }

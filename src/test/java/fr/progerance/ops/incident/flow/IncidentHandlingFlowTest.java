@@ -6,12 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import fr.progerance.ops.Mails;
 import fr.progerance.ops.MovableClock;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestPeers;
 import fr.progerance.ops.TestPorts;
+import fr.progerance.ops.TestShop;
 import fr.progerance.ops.calendar.IncidentCategory;
 import fr.progerance.ops.calendar.SlaRule;
 import fr.progerance.ops.contract.RegisterApi;
@@ -37,8 +37,6 @@ import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.ScriptedRemote;
 import fr.progerance.ops.security.OpsGroups;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +44,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -65,9 +61,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,8 +106,9 @@ class IncidentHandlingFlowTest {
 
     private static final String OPS_USER = "flow-alice";
     private static final String MANAGER = "flow-marc";
-    private static final AtomicInteger SHOP_STATUS = new AtomicInteger(200);
-    private static HttpServer shop;
+
+    @RegisterExtension
+    static final TestShop SHOP = new TestShop();
 
     @LocalServerPort
     int port;
@@ -150,26 +145,8 @@ class IncidentHandlingFlowTest {
     private ScriptedRemote server;
     private RegisterApi register;
 
-    @BeforeAll
-    static void startShop() throws IOException {
-        shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/", exchange -> {
-            byte[] page = "<html><title>Boutique</title></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(SHOP_STATUS.get(), page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        shop.start();
-    }
-
-    @AfterAll
-    static void stopShop() {
-        shop.stop(0);
-    }
-
     @BeforeEach
     void setUp() {
-        SHOP_STATUS.set(200);
         server = new ScriptedRemote();
         remote.use(server);
         clock.set(TUESDAY_10H);
@@ -298,7 +275,7 @@ class IncidentHandlingFlowTest {
     @DisplayName("R4.3-p1: a remediation that changes nothing (not restored) goes back to the remediation choice")
     void notRestoredGoesBackToRemediation() {
         ProcessInstance pi = takenInCharge(new IncidentFlowFixture.Spec(), CauseCategory.SYSTEM);
-        SHOP_STATUS.set(503);
+        SHOP.answer(503);
         complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.NO_ACTION.name());
         executeJob(pi, CHECK_SERVICE);
         assertThat(pi).variables().containsEntry(Vars.SERVICE_ANSWERS, false);
@@ -306,7 +283,6 @@ class IncidentHandlingFlowTest {
         assertThat(pi).hasPassed(GATEWAY_NOT_RESTORED_ROUTE).isWaitingAtExactly(TIMER_RESTORATION, CHOOSE_REMEDIATION);
         Assertions.assertThat(record(pi).getRestoredAt()).isNull();
 
-        SHOP_STATUS.set(200);
         complete(pi, CHOOSE_REMEDIATION, Vars.REMEDIATION_ACTION, RemediationAction.RESTART_SERVICE.name(),
                 Vars.SERVICE_NAME, "mariadb");
         executeJob(pi, RUN_REMEDIATION);
@@ -684,7 +660,7 @@ class IncidentHandlingFlowTest {
     private IncidentFlowFixture lastFixture;
 
     private IncidentFlowFixture fixture(IncidentFlowFixture.Spec spec) {
-        spec.shopUrl = "http://127.0.0.1:" + shop.getAddress().getPort() + "/";
+        spec.shopUrl(SHOP.url());
         lastFixture = IncidentFlowFixture.create(register, spec);
         return lastFixture;
     }
@@ -887,20 +863,6 @@ class IncidentHandlingFlowTest {
     }
 
     private static MimeMessage mailTo(String address, String subjectStart) throws Exception {
-        MAIL.waitForIncomingEmail(5_000, 1);
-        for (MimeMessage m : MAIL.getReceivedMessages()) {
-            boolean to = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            if (to && m.getSubject().startsWith(subjectStart)) {
-                return m;
-            }
-        }
-        throw new AssertionError("No mail to " + address + " starting '" + subjectStart + "' among "
-                + Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
-                    try {
-                        return m.getSubject();
-                    } catch (Exception e) {
-                        return "?";
-                    }
-                }).toList());
+        return Mails.to(MAIL, address, subjectStart);
     }
 }

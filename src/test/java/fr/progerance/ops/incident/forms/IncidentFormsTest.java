@@ -223,18 +223,9 @@ class IncidentFormsTest {
     @Test
     @DisplayName("DESIGN rule 11: no gateway reads a decision a form writes; the client's answers, the agreement and the restoration come from records")
     void gatewaysReadRecordsNotFormInputs() {
-        Pattern bare = Pattern.compile("^\\$\\{\\s*(\\w+)\\s*}$");
         Set<String> inputs = new LinkedHashSet<>();
         formsById.values().forEach(form -> inputs(form).forEach(c -> inputs.add(c.path("key").asText())));
-        Set<String> read = new LinkedHashSet<>();
-        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-            if (flow.getConditionExpression() != null) {
-                Matcher m = bare.matcher(flow.getConditionExpression().getTextContent().strip());
-                if (m.matches()) {
-                    read.add(m.group(1));
-                }
-            }
-        }
+        Set<String> read = gatewayFlags();
         assertThat(read).contains(Vars.ACT_NOW_AGREED, Vars.RESTORATION_CONFIRMED, Vars.QUOTE_APPROVED,
                 Vars.CLIENT_ANSWERED, Vars.CLOCKS_HELD);
         Set<String> fromForms = new LinkedHashSet<>(read);
@@ -276,16 +267,7 @@ class IncidentFormsTest {
     @Test
     @DisplayName("R3.5 ops' own judgement: the complementary-work flag a gateway tests as ${flag} is a checkbox (a Boolean, never text)")
     void gatewayFlagsAreCheckboxes() {
-        Pattern bare = Pattern.compile("^\\$\\{\\s*(\\w+)\\s*}$");
-        Set<String> flags = new LinkedHashSet<>();
-        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-            if (flow.getConditionExpression() != null) {
-                Matcher m = bare.matcher(flow.getConditionExpression().getTextContent().strip());
-                if (m.matches()) {
-                    flags.add(m.group(1));
-                }
-            }
-        }
+        Set<String> flags = gatewayFlags();
         Set<String> written = new LinkedHashSet<>();
         List<JsonNode> inputs = new ArrayList<>();
         formsById.values().forEach(form -> inputs.addAll(inputs(form)));
@@ -453,6 +435,21 @@ class IncidentFormsTest {
     }
 
     // --- helpers ---
+
+    /** The variables the sequence flows test bare, as {@code ${flag}}. */
+    private static Set<String> gatewayFlags() {
+        Pattern bare = Pattern.compile("^\\$\\{\\s*(\\w+)\\s*}$");
+        Set<String> flags = new LinkedHashSet<>();
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getConditionExpression() != null) {
+                Matcher m = bare.matcher(flow.getConditionExpression().getTextContent().strip());
+                if (m.matches()) {
+                    flags.add(m.group(1));
+                }
+            }
+        }
+        return flags;
+    }
 
     private static Set<String> constants(Class<?> type) {
         return Arrays.stream(type.getFields())
