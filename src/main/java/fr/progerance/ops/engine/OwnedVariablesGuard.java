@@ -69,6 +69,19 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * Raised for a refused task variable write (not a completion): Camunda's REST API answers a
+     * {@code BadUserRequestException} on {@code PUT /task/{id}/variables/{name}} with 400.
+     */
+    public static class ForeignVariableWrite extends org.camunda.bpm.engine.BadUserRequestException {
+
+        private static final long serialVersionUID = 1L;
+
+        ForeignVariableWrite(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
@@ -98,17 +111,17 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         if (command instanceof CompleteTaskCmd) {
             String taskId = field(command, CompleteTaskCmd.class, "taskId");
             Map<String, Object> variables = field(command, CompleteTaskCmd.class, "variables");
-            checkTask(context, taskId, names(variables), false);
+            checkTask(context, taskId, names(variables), false, true);
             checkCompletion(context, taskId, variables);
         } else if (command instanceof SubmitTaskFormCmd) {
             String taskId = field(command, SubmitTaskFormCmd.class, "taskId");
             Map<String, Object> variables = field(command, SubmitTaskFormCmd.class, "properties");
-            checkTask(context, taskId, names(variables), false);
+            checkTask(context, taskId, names(variables), false, true);
             checkCompletion(context, taskId, variables);
         } else if (command instanceof SetTaskVariablesCmd) {
             checkTask(context, field(command, AbstractVariableCmd.class, "entityId"),
                     names(field(command, AbstractSetVariableCmd.class, "variables")),
-                    field(command, AbstractVariableCmd.class, "isLocal"));
+                    field(command, AbstractVariableCmd.class, "isLocal"), false);
         } else if (command instanceof PatchTaskVariablesCmd) {
             Set<String> names = names(field(command, AbstractPatchVariablesCmd.class, "variables"));
             Collection<String> deletions = field(command, AbstractPatchVariablesCmd.class, "deletions");
@@ -116,12 +129,12 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
                 names.addAll(deletions);
             }
             checkTask(context, field(command, AbstractPatchVariablesCmd.class, "entityId"), names,
-                    field(command, AbstractPatchVariablesCmd.class, "isLocal"));
+                    field(command, AbstractPatchVariablesCmd.class, "isLocal"), false);
         } else if (command instanceof RemoveTaskVariablesCmd) {
             Collection<String> removed = field(command, AbstractRemoveVariableCmd.class, "variableNames");
             checkTask(context, field(command, AbstractVariableCmd.class, "entityId"),
                     removed == null ? new TreeSet<>() : new TreeSet<>(removed),
-                    field(command, AbstractVariableCmd.class, "isLocal"));
+                    field(command, AbstractVariableCmd.class, "isLocal"), false);
         } else if (command instanceof SubmitStartFormCmd) {
             checkStart(context, field(command, SubmitStartFormCmd.class, "processDefinitionId"), null,
                     names(field(command, SubmitStartFormCmd.class, "variables")));
@@ -166,7 +179,8 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         checks.orderedStream().filter(c -> c.processKey().equals(processKey)).forEach(c -> c.check(completion));
     }
 
-    private static void checkTask(CommandContext context, String taskId, Set<String> names, boolean local) {
+    private static void checkTask(CommandContext context, String taskId, Set<String> names, boolean local,
+            boolean completion) {
         if (taskId == null || names.isEmpty()) {
             return;
         }
@@ -176,13 +190,16 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         }
         String what = "Task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + ")";
         if (local) {
-            throw new ForeignVariablesException(what + " accepts no task-local variables; got " + names);
+            throw new ForeignVariableWrite(what + " accepts no task-local variables; got " + names);
         }
         if (task.getProcessDefinitionId() == null) {
             return; // a standalone task belongs to no process
         }
         Set<String> owned = context.runWithoutAuthorization(() -> inputs(new GetDeployedTaskFormCmd(taskId), context));
-        refuseForeign(what, names, owned == null ? Set.of() : owned);
+        String refusal = foreign(what, names, owned == null ? Set.of() : owned);
+        if (refusal != null) {
+            throw completion ? new ForeignVariablesException(refusal) : new ForeignVariableWrite(refusal);
+        }
     }
 
     private static void checkStart(CommandContext context, String definitionId, String definitionKey,
@@ -205,17 +222,18 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
             // Processes without a start form are started by the application's own code only.
             return;
         }
-        refuseForeign("The start of process '" + definition.getKey() + "'", names, owned);
+        String refusal = foreign("The start of process '" + definition.getKey() + "'", names, owned);
+        if (refusal != null) {
+            throw new ForeignVariablesException(refusal);
+        }
     }
 
-    private static void refuseForeign(String what, Set<String> names, Set<String> owned) {
+    /** Why {@code names} may not be written where only {@code owned} may, or null when they may. */
+    private static String foreign(String what, Set<String> names, Set<String> owned) {
         Set<String> foreign = new TreeSet<>(names);
         foreign.removeAll(owned);
-        if (!foreign.isEmpty()) {
-            throw new ForeignVariablesException(what + " does not accept the variables " + foreign
-                    + "; it accepts only " + new TreeSet<>(owned) + " (DESIGN rule 11: what a task does not own,"
-                    + " its completion may not write)");
-        }
+        return foreign.isEmpty() ? null : what + " does not accept the variables " + foreign + "; it accepts only "
+                + new TreeSet<>(owned) + " (DESIGN rule 11: what a task does not own, its completion may not write)";
     }
 
     /** The inputs of a deployed form, or null when there is none. */
