@@ -111,11 +111,13 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         if (command instanceof CompleteTaskCmd) {
             String taskId = field(command, CompleteTaskCmd.class, "taskId");
             Map<String, Object> variables = field(command, CompleteTaskCmd.class, "variables");
+            checkCandidate(context, taskId);
             checkTask(context, taskId, names(variables), false, true);
             checkCompletion(context, taskId, variables);
         } else if (command instanceof SubmitTaskFormCmd) {
             String taskId = field(command, SubmitTaskFormCmd.class, "taskId");
             Map<String, Object> variables = field(command, SubmitTaskFormCmd.class, "properties");
+            checkCandidate(context, taskId);
             checkTask(context, taskId, names(variables), false, true);
             checkCompletion(context, taskId, variables);
         } else if (command instanceof SetTaskVariablesCmd) {
@@ -143,6 +145,30 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
                     "instantiationBuilder");
             checkStart(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
                     names(builder.getVariables()));
+        }
+    }
+
+    /**
+     * A task is completed by the people it is for: its assignee, a member of one of its candidate
+     * groups, or an administrator (a managers' task is not an ops task because ops may update
+     * tasks in general). Calls without an authenticated user are the application's own.
+     */
+    private static void checkCandidate(CommandContext context, String taskId) {
+        org.camunda.bpm.engine.impl.identity.Authentication who = context.getAuthentication();
+        TaskEntity task = taskId == null || who == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task == null || who.getUserId() == null || who.getUserId().equals(task.getAssignee())) {
+            return;
+        }
+        Set<String> candidates = new TreeSet<>();
+        task.getIdentityLinks().stream()
+                .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .filter(link -> link.getGroupId() != null).forEach(link -> candidates.add(link.getGroupId()));
+        java.util.List<String> groups = who.getGroupIds() == null ? java.util.List.of() : who.getGroupIds();
+        java.util.List<String> admins = context.getProcessEngineConfiguration().getAdminGroups();
+        boolean admin = admins != null && groups.stream().anyMatch(admins::contains);
+        if (!candidates.isEmpty() && !admin && groups.stream().noneMatch(candidates::contains)) {
+            throw new org.camunda.bpm.engine.AuthorizationException("User '" + who.getUserId() + "' may not complete"
+                    + " task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + "): it is for " + candidates);
         }
     }
 

@@ -499,6 +499,10 @@ class IncidentEndToEndTest {
 
         clock.advance(java.time.Duration.ofMinutes(45)); // the suspension lasts 45 minutes
         Task lift = task(pid, Elements.LIFT_FORCE_MAJEURE);
+        TestApi.Answer byOps = TestApi.as(port, "fmops", "fm-ops-password").post("/engine-rest/task/" + lift.getId()
+                + "/complete", Map.of("variables", Map.of()));
+        assertThat(byOps.status()).as("a managers' task is not for ops: " + byOps).isEqualTo(403);
+        assertThat(byOps.body()).contains("[managers]");
         TestApi.Answer lifted = manager.post("/engine-rest/task/" + lift.getId() + "/complete", Map.of("variables",
                 Map.of(Vars.FORCE_MAJEURE_NOTES, Map.of("value", "Eau évacuée"))));
         assertThat(lifted.status()).as(lifted.toString()).isEqualTo(204);
