@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -454,6 +455,15 @@ class IncidentHandlingFlowTest {
             mailTo(f.primaryEmail(), number + " : Rappel");
         }
         assertThat(pi).hasPassed(END_QUOTE_REMINDED).isWaitingAt(FOLLOW_UP_QUOTE);
+        assertThat(pi).variables().containsEntry(Vars.QUOTE_REMINDERS_SENT, 3L);
+        Assertions.assertThat(timeline(pi)).filteredOn(IncidentEvent.Kind.QUOTE_REMINDED.name()::equals).hasSize(3);
+        Assertions.assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(subject -> subject.startsWith(number + " : Rappel")).count()).as("three distinct reminders").isEqualTo(3);
         Assertions.assertThat(job(pi, TIMER_QUOTE_REMINDER, false)).as("three reminders, then none").isNull();
 
         fireTimer(pi, TIMER_QUOTE_EXPIRED, quote.getExpiresAt());
