@@ -22,7 +22,8 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The API's refusals in the API's error shape ({@link ApiError}): 401 with the Basic challenge,
- * 403 naming the groups that would open the path, 403 for a cross-site write.
+ * 429 with {@code Retry-After} for a source the {@link LoginThrottle} refuses, 403 naming the groups
+ * that would open the path, 403 for a cross-site write.
  */
 final class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -36,10 +37,15 @@ final class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedH
         this.json = json;
     }
 
-    /** No or wrong credentials. */
+    /** No or wrong credentials, or too many failed logins from the source. */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            LOG.debug("Refused a Basic login to {} from a throttled source", request.getRequestURI());
+            LoginThrottleFilter.tooManyRequests(response, throttled.verdict(), json);
+            return;
+        }
         response.setHeader("WWW-Authenticate", CHALLENGE);
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "Authentication required (HTTP Basic)");
     }

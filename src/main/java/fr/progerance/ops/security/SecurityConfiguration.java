@@ -72,10 +72,13 @@ public class SecurityConfiguration {
         ApiSecurityErrors errors = new ApiSecurityErrors(objectMapper);
         RequestMatcher actuator = PATHS.matcher("/actuator/**");
         RequestMatcher api = PATHS.matcher("/api/**");
+        RequestMatcher securityApi = PATHS.matcher("/api/security/**");
         RequestMatcher engineRest = PATHS.matcher("/engine-rest/**");
         http.securityMatcher(new OrRequestMatcher(api, engineRest, actuator))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(actuator).hasAnyAuthority(OpsGroups.METRICS_GROUPS.toArray(String[]::new))
+                        // Lockouts of the login throttle: administrators only.
+                        .requestMatchers(securityApi).hasAuthority(OpsGroups.ADMIN)
                         .requestMatchers(api).hasAnyAuthority(OpsGroups.API_GROUPS.toArray(String[]::new))
                         // Camunda's authorizations decide what each user may do through the REST API.
                         .anyRequest().authenticated())
