@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The documented demo logins (README): {@code demo/demo} (administrator, ops and manager),
  * {@code alice/alice} (ops) and {@code marc/marc} (manager). Only with the {@code demo} profile.
+ * They are deliberately weak and documented, so they are set without the password policy; every
+ * password set later (Admin webapp, REST API) must match it.
  */
 @Component
 @Profile("demo")
@@ -17,11 +19,11 @@ public class DemoUsers implements IdentityContributor {
 
     @Override
     public void contribute(IdentityBootstrap identities) {
-        identities.ensureUser("demo", "demo", "Demo", "User", "demo@progerance.example",
+        identities.ensureDemoUser("demo", "demo", "Demo", "User", "demo@progerance.example",
                 List.of(OpsGroups.ADMIN, OpsGroups.OPS, OpsGroups.MANAGERS));
-        identities.ensureUser("alice", "alice", "Alice", "Martin", "alice@progerance.example",
+        identities.ensureDemoUser("alice", "alice", "Alice", "Martin", "alice@progerance.example",
                 List.of(OpsGroups.OPS));
-        identities.ensureUser("marc", "marc", "Marc", "Durand", "marc@progerance.example",
+        identities.ensureDemoUser("marc", "marc", "Marc", "Durand", "marc@progerance.example",
                 List.of(OpsGroups.MANAGERS));
     }
 }

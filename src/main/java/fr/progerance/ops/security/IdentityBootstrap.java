@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +94,25 @@ public class IdentityBootstrap {
 
     /**
      * Makes sure the user exists with this password and belongs to these groups. An existing
-     * user's password is reset to the given one, so the settings stay the source of truth.
+     * user's password is reset to the given one, so the settings stay the source of truth. The
+     * password must match the password policy (the start-up check has held the settings to it).
      */
     public void ensureUser(String userId, String password, String firstName, String lastName, String email,
                            List<String> groups) {
+        ensureUser(userId, password, firstName, lastName, email, groups, false);
+    }
+
+    /**
+     * Like {@link #ensureUser}, for the demo profile's documented logins ({@code demo/demo}...),
+     * which the password policy would refuse: they are set without it. Nothing else may call this.
+     */
+    public void ensureDemoUser(String userId, String password, String firstName, String lastName, String email,
+                               List<String> groups) {
+        ensureUser(userId, password, firstName, lastName, email, groups, true);
+    }
+
+    private void ensureUser(String userId, String password, String firstName, String lastName, String email,
+                            List<String> groups, boolean withoutPasswordPolicy) {
         User user = identity.createUserQuery().userId(userId).singleResult();
         if (user == null) {
             user = identity.newUser(userId);
@@ -104,11 +120,11 @@ public class IdentityBootstrap {
             user.setLastName(lastName);
             user.setEmail(email);
             user.setPassword(password);
-            identity.saveUser(user);
+            save(user, withoutPasswordPolicy);
             LOG.info("Created user '{}' in groups {}", userId, groups);
         } else if (!identity.checkPassword(userId, password)) {
             user.setPassword(password);
-            identity.saveUser(user);
+            save(user, withoutPasswordPolicy);
             LOG.info("Reset the password of user '{}' from the settings", userId);
         }
         for (String group : groups) {
@@ -116,6 +132,14 @@ public class IdentityBootstrap {
             if (!member) {
                 identity.createMembership(userId, group);
             }
+        }
+    }
+
+    private void save(User user, boolean withoutPasswordPolicy) {
+        if (withoutPasswordPolicy && identity instanceof IdentityServiceImpl engineIdentity) {
+            engineIdentity.saveUser(user, true);
+        } else {
+            identity.saveUser(user);
         }
     }
 

@@ -8,13 +8,18 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The login throttle, and the filter that gives the throttle its addresses. */
+/** The login throttle, the password policy's rules, and the filter that gives the throttle its addresses. */
 @Configuration(proxyBeanMethods = false)
 public class LoginSecurityConfiguration {
 
     @Bean
     LoginThrottle loginThrottle(LoginThrottleSettings settings, Clock clock) {
         return new LoginThrottle(settings, clock);
+    }
+
+    @Bean
+    PasswordRules passwordRules(PasswordSettings settings) {
+        return new PasswordRules(settings.minLength());
     }
 
     /** Before every other filter (Spring Security's, the webapps'): see {@link LoginThrottleFilter}. */

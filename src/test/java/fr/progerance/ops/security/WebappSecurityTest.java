@@ -91,10 +91,10 @@ class WebappSecurityTest {
     void tasklistNeedsAGroup() throws Exception {
         if (identityService.createUserQuery().userId("outsider").count() == 0) {
             User u = identityService.newUser("outsider");
-            u.setPassword("outsider-password");
+            u.setPassword("no-group-passphrase");
             identityService.saveUser(u);
         }
-        HttpResponse<String> r = browser.send(login("tasklist", "outsider", "outsider-password")
+        HttpResponse<String> r = browser.send(login("tasklist", "outsider", "no-group-passphrase")
                 .header("X-XSRF-TOKEN", xsrfToken).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(403);
     }
