@@ -139,7 +139,11 @@ public class ExpressionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Findings findings = new Findings();
-        ExpressionScanner.scanPath(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8), findings);
+        try {
+            ExpressionScanner.scanPath(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8), findings);
+        } catch (IllegalArgumentException e) {
+            findings.unreadable("(path)", "is not valid percent-encoding");
+        }
         ExpressionScanner.scanPairs(request.getQueryString(), StandardCharsets.UTF_8, findings);
 
         HttpServletRequest checked = request;
