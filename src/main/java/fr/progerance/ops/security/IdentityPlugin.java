@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link IdentityBootstrap} once the engine is built, before the webapps serve anyone,
- * then creates the administrator from the settings (group {@code camunda-admin}), which also
+ * Runs {@link IdentityBootstrap} once the engine is built, before the webapps serve anyone, with
+ * the {@link ProcessAccess} every process package declares, then creates the administrator from
+ * the settings (group {@code camunda-admin}), which also
  * closes the webapps' first-user setup.
  */
 @Component
@@ -20,17 +21,20 @@ public class IdentityPlugin extends AbstractProcessEnginePlugin {
     private final AdminSettings admin;
     private final MonitoringSettings monitoring;
     private final List<IdentityContributor> contributors;
+    private final List<ProcessAccess> processes;
 
-    public IdentityPlugin(AdminSettings admin, MonitoringSettings monitoring, List<IdentityContributor> contributors) {
+    public IdentityPlugin(AdminSettings admin, MonitoringSettings monitoring, List<IdentityContributor> contributors,
+            List<ProcessAccess> processes) {
         this.admin = admin;
         this.monitoring = monitoring;
         this.contributors = contributors;
+        this.processes = processes;
     }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityBootstrap identities = new IdentityBootstrap(engine);
-        identities.ensureBaseline();
+        identities.ensureBaseline(processes);
         if (admin.hasPassword()) {
             identities.ensureUser(admin.username(), admin.password(), "Administrator", "", null,
                     List.of(OpsGroups.ADMIN));
