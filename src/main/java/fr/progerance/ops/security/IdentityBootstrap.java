@@ -42,9 +42,11 @@ import org.slf4j.LoggerFactory;
  *   <li>The grants on <b>named resources</b> (a process definition key of a {@link ProcessAccess},
  *       the webapps, the filters) are only completed: missing permissions are added, permissions an
  *       operator added are kept.</li>
+ *   <li>A user's grant on their own account is narrowed to {@link OpsAuthorizationProvider#OWN_ACCOUNT}
+ *       (read and update: profile, password); Camunda created it with ALL, deleting included.</li>
  *   <li>Everything else is the operator's and kept: grants on other named resources, grants to
- *       users or to other groups, revocations, and the grants the engine itself creates (on a task
- *       for its candidate groups and assignee, on a user for that user, on a group for its members).</li>
+ *       users or to other groups, revocations, and the other grants the engine creates (on a task
+ *       for its candidate groups and assignee, on a group for its members).</li>
  * </ul>
  */
 public class IdentityBootstrap {
@@ -128,6 +130,9 @@ public class IdentityBootstrap {
                 grant(group, Resources.PROCESS_DEFINITION, process.processKey(), permissions.toArray(Permission[]::new));
             }
         }
+
+        // Users manage their own profile and password, nothing more (Camunda's default was ALL).
+        narrowOwnAccountGrants();
 
         // Tasklist opens the filter with the lowest priority: ops start with their group's work.
         // Filters show only the tasks a user may read (their groups' tasks, their processes' tasks).
@@ -233,6 +238,35 @@ public class IdentityBootstrap {
                 authorizations.saveAuthorization(auth);
                 LOG.info("Narrowed the wide grant of group '{}' on {} to {}: removed {}", groupId, what,
                         allowed.stream().map(Permission::getName).toList(), removed);
+            }
+        }
+    }
+
+    /**
+     * A user's grant on their own account keeps only {@link OpsAuthorizationProvider#OWN_ACCOUNT}:
+     * users created before it (with Camunda's ALL) could delete their own account.
+     */
+    private void narrowOwnAccountGrants() {
+        List<Authorization> grants = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.USER).list();
+        for (Authorization auth : grants) {
+            if (auth.getUserId() == null || !auth.getUserId().equals(auth.getResourceId())) {
+                continue;
+            }
+            List<String> removed = new ArrayList<>();
+            for (Permission p : ResourceTypeUtil.getPermissionsByResourceType(Resources.USER.resourceType())) {
+                boolean aggregate = p.getValue() == Permissions.ALL.getValue() || p.getValue() == Permissions.NONE.getValue();
+                boolean own = List.of(OpsAuthorizationProvider.OWN_ACCOUNT).stream()
+                        .anyMatch(o -> o.getValue() == p.getValue());
+                if (!aggregate && !own && auth.isPermissionGranted(p)) {
+                    removed.add(p.getName());
+                }
+            }
+            if (!removed.isEmpty()) {
+                auth.setPermissions(OpsAuthorizationProvider.OWN_ACCOUNT);
+                authorizations.saveAuthorization(auth);
+                LOG.info("Narrowed the grant of user '{}' on their own account to READ, UPDATE: removed {}",
+                        auth.getUserId(), removed);
             }
         }
     }

@@ -3,6 +3,7 @@ package fr.progerance.ops.security;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,12 @@ public class IdentityPlugin extends AbstractProcessEnginePlugin {
         this.monitoring = monitoring;
         this.contributors = contributors;
         this.processes = processes;
+    }
+
+    /** New users get {@link OpsAuthorizationProvider}'s grant on themselves, not Camunda's ALL. */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new OpsAuthorizationProvider());
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,23 @@ class IdentityBootstrapTest {
                 .isEqualTo(1);
         assertThat(authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A user's grant on their own account no longer lets them delete it; new users get read and update only")
+    void ownAccountGrantIsNarrowed() {
+        User before = engine.getIdentityService().newUser("olduser");
+        before.setPassword("Old-User-Passw0rd-2026");
+        engine.getIdentityService().saveUser(before);
+        assertThat(allowedUser("olduser", Permissions.DELETE)).as("Camunda's default: ALL").isTrue();
+
+        new IdentityBootstrap(engine).ensureBaseline(PROCESSES);
+
+        assertThat(allowedUser("olduser", Permissions.DELETE)).isFalse();
+        assertThat(allowedUser("olduser", Permissions.UPDATE)).isTrue();
+        assertThat(allowedUser("olduser", Permissions.READ)).isTrue();
+        assertThat(new OpsAuthorizationProvider().newUser(before)[0].getPermissions(Permissions.values()))
+                .filteredOn(p -> p != Permissions.NONE).containsExactlyInAnyOrder(Permissions.READ, Permissions.UPDATE);
     }
 
     @Test
