@@ -199,6 +199,8 @@ class AuthorizationMatrixTest {
                 // -- models and starting
                 row("Read the incident process and its diagram", "GET", "/engine-rest/process-definition/key/IncidentHandling/xml", null,
                         "200", "200", "200", "404", "401"),
+                row("Open the incident start form (Tasklist)", "GET", "/engine-rest/process-definition/key/IncidentHandling/deployed-start-form", null,
+                        "200", "200", "200", "404", "401"),
                 row("Read another process", "GET", "/engine-rest/process-definition/key/" + OTHER_PROCESS, null,
                         "200", "404", "404", "404", "401"),
                 row("Report an incident (API)", "POST", "/api/incidents", "{new.report}",
