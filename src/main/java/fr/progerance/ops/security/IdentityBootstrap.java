@@ -1,5 +1,6 @@
 package fr.progerance.ops.security;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +13,42 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts the engine's identities in the state the product needs, idempotently, at every start:
- * the groups {@code camunda-admin}, {@code ops} and {@code managers} with their authorizations,
- * the administrator from the settings, and Tasklist filters. Creating only what is missing
- * means an operator's later changes in the Admin webapp are kept.
+ * the groups {@code camunda-admin}, {@code ops}, {@code managers} and {@code monitoring} with their
+ * authorizations (least privilege: see the authorization matrix in the README), the administrator
+ * from the settings, and Tasklist filters.
+ *
+ * <p>What the bootstrap owns, and so sets at every start, and what it leaves to an operator:
+ * <ul>
+ *   <li>The <b>wide grants</b> (resource id {@code *}) of the product's groups ({@link #PRODUCT_GROUPS}:
+ *       ops, managers, monitoring) are the product's: each is set to exactly the baseline below, and
+ *       deleted when the baseline has none for its resource type. This is how the over-broad grants
+ *       of earlier versions (ops and managers on every process definition, instance, task, decision
+ *       and deployment) are withdrawn from existing databases. To give a group more, grant it on a
+ *       named resource (a process definition key, a filter) or use a group of your own.</li>
+ *   <li>The grants on <b>named resources</b> (a process definition key of a {@link ProcessAccess},
+ *       the webapps, the filters) are only completed: missing permissions are added, permissions an
+ *       operator added are kept.</li>
+ *   <li>A user's grant on their own account is narrowed to {@link OpsAuthorizationProvider#OWN_ACCOUNT}
+ *       (read and update: profile, password); Camunda created it with ALL, deleting included.</li>
+ *   <li>Everything else is the operator's and kept: grants on other named resources, grants to
+ *       users or to other groups, revocations, and the other grants the engine creates (on a task
+ *       for its candidate groups and assignee, on a group for its members).</li>
+ * </ul>
  */
 public class IdentityBootstrap {
 
@@ -36,6 +58,21 @@ public class IdentityBootstrap {
     static final String FILTER_MY_TASKS = "My tasks";
     static final String FILTER_GROUP_TASKS = "Tasks for my groups";
     static final String FILTER_ALL_TASKS = "All open tasks";
+
+    /** The groups whose wide grants ({@code *}) the bootstrap owns; administrators keep everything. */
+    public static final List<String> PRODUCT_GROUPS = List.of(OpsGroups.OPS, OpsGroups.MANAGERS, OpsGroups.MONITORING);
+
+    /**
+     * What a reader of a process may do on its definition: see the model and its forms, its
+     * instances, their variables and history, and its tasks and their variables. Nothing that writes.
+     */
+    static final List<Permission> READER = List.of(ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+            ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+
+    /** What a starter of a process may do on its definition besides reading it. */
+    static final List<Permission> STARTER = List.of(ProcessDefinitionPermissions.CREATE_INSTANCE);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -49,8 +86,8 @@ public class IdentityBootstrap {
         this.tasks = engine.getTaskService();
     }
 
-    /** Groups, their authorizations and the Tasklist filters. */
-    public void ensureBaseline() {
+    /** Groups, their authorizations and the Tasklist filters, for these processes. */
+    public void ensureBaseline(List<ProcessAccess> processes) {
         ensureGroup(OpsGroups.ADMIN, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         ensureGroup(OpsGroups.OPS, "Operations", Groups.GROUP_TYPE_WORKFLOW);
         ensureGroup(OpsGroups.MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);
@@ -61,27 +98,45 @@ public class IdentityBootstrap {
             grant(OpsGroups.ADMIN, resource, ANY, Permissions.ALL);
         }
 
-        // Ops work in Tasklist and look at running instances in Cockpit.
-        grant(OpsGroups.OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(OpsGroups.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(OpsGroups.OPS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE,
-                Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_TASK);
-        grant(OpsGroups.OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
-        grant(OpsGroups.OPS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-        grant(OpsGroups.OPS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        grant(OpsGroups.OPS, Resources.TASK, ANY, Permissions.READ);
+        // The only wide grant of the product's groups: starting an instance needs CREATE on any
+        // process instance besides CREATE_INSTANCE on its definition (granted per process below).
+        Map<String, Map<Resource, List<Permission>>> wide = new HashMap<>();
+        PRODUCT_GROUPS.forEach(group -> wide.put(group, new HashMap<>()));
+        for (ProcessAccess process : processes) {
+            for (String group : process.starters()) {
+                wide.computeIfAbsent(group, g -> new HashMap<>())
+                        .put(Resources.PROCESS_INSTANCE, List.of(ProcessInstancePermissions.CREATE));
+            }
+        }
+        for (String group : PRODUCT_GROUPS) {
+            ownWideGrants(group, wide.get(group));
+        }
+        wide.forEach((group, grants) -> grants.forEach((resource, permissions) ->
+                grant(group, resource, ANY, permissions.toArray(Permission[]::new))));
 
-        // Managers watch: Cockpit and Tasklist, read-only on instances, history and tasks.
-        grant(OpsGroups.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(OpsGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(OpsGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-                Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
-        grant(OpsGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        grant(OpsGroups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-        grant(OpsGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        grant(OpsGroups.MANAGERS, Resources.TASK, ANY, Permissions.READ);
+        // Ops and managers work in Tasklist and look at their processes in Cockpit; monitoring
+        // has nothing in the engine (it reads /actuator only).
+        for (String group : List.of(OpsGroups.OPS, OpsGroups.MANAGERS)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        }
+
+        // Each process: its readers and starters on its definition key, never on all processes.
+        for (ProcessAccess process : processes) {
+            for (String group : process.readers()) {
+                List<Permission> permissions = new ArrayList<>(READER);
+                if (process.starters().contains(group)) {
+                    permissions.addAll(STARTER);
+                }
+                grant(group, Resources.PROCESS_DEFINITION, process.processKey(), permissions.toArray(Permission[]::new));
+            }
+        }
+
+        // Users manage their own profile and password, nothing more (Camunda's default was ALL).
+        narrowOwnAccountGrants();
 
         // Tasklist opens the filter with the lowest priority: ops start with their group's work.
+        // Filters show only the tasks a user may read (their groups' tasks, their processes' tasks).
         ensureFilter(FILTER_MY_TASKS, -5, "Tasks assigned to me",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 List.of(OpsGroups.OPS, OpsGroups.MANAGERS));
@@ -173,6 +228,70 @@ public class IdentityBootstrap {
         }
         if (changed) {
             authorizations.saveAuthorization(auth);
+        }
+    }
+
+    /**
+     * Sets the group's wide grants ({@code *}) to exactly {@code baseline}: permissions beyond it are
+     * removed, grants on resource types without a baseline deleted. Revocations are left alone.
+     */
+    private void ownWideGrants(String groupId, Map<Resource, List<Permission>> baseline) {
+        List<Authorization> wide = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId).resourceId(ANY).list();
+        for (Authorization auth : wide) {
+            Resource resource = ResourceTypeUtil.getResourceByType(auth.getResourceType());
+            List<Permission> allowed = baseline.getOrDefault(resource, List.of());
+            List<String> removed = new ArrayList<>();
+            for (Permission p : ResourceTypeUtil.getPermissionsByResourceType(auth.getResourceType())) {
+                boolean aggregate = p.getValue() == Permissions.ALL.getValue() || p.getValue() == Permissions.NONE.getValue();
+                if (!aggregate && auth.isPermissionGranted(p)
+                        && allowed.stream().noneMatch(a -> a.getValue() == p.getValue())) {
+                    removed.add(p.getName());
+                }
+            }
+            if (removed.isEmpty()) {
+                continue;
+            }
+            String what = (resource == null ? "resource type " + auth.getResourceType() : resource.resourceName())
+                    + " *";
+            if (allowed.isEmpty()) {
+                authorizations.deleteAuthorization(auth.getId());
+                LOG.info("Withdrew the wide grant of group '{}' on {}: {}", groupId, what, removed);
+            } else {
+                auth.setPermissions(allowed.toArray(Permission[]::new));
+                authorizations.saveAuthorization(auth);
+                LOG.info("Narrowed the wide grant of group '{}' on {} to {}: removed {}", groupId, what,
+                        allowed.stream().map(Permission::getName).toList(), removed);
+            }
+        }
+    }
+
+    /**
+     * A user's grant on their own account keeps only {@link OpsAuthorizationProvider#OWN_ACCOUNT}:
+     * users created before it (with Camunda's ALL) could delete their own account.
+     */
+    private void narrowOwnAccountGrants() {
+        List<Authorization> grants = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.USER).list();
+        for (Authorization auth : grants) {
+            if (auth.getUserId() == null || !auth.getUserId().equals(auth.getResourceId())) {
+                continue;
+            }
+            List<String> removed = new ArrayList<>();
+            for (Permission p : ResourceTypeUtil.getPermissionsByResourceType(Resources.USER.resourceType())) {
+                boolean aggregate = p.getValue() == Permissions.ALL.getValue() || p.getValue() == Permissions.NONE.getValue();
+                boolean own = List.of(OpsAuthorizationProvider.OWN_ACCOUNT).stream()
+                        .anyMatch(o -> o.getValue() == p.getValue());
+                if (!aggregate && !own && auth.isPermissionGranted(p)) {
+                    removed.add(p.getName());
+                }
+            }
+            if (!removed.isEmpty()) {
+                auth.setPermissions(OpsAuthorizationProvider.OWN_ACCOUNT);
+                authorizations.saveAuthorization(auth);
+                LOG.info("Narrowed the grant of user '{}' on their own account to READ, UPDATE: removed {}",
+                        auth.getUserId(), removed);
+            }
         }
     }
 
