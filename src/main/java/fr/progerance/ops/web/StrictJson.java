@@ -2,6 +2,7 @@ package fr.progerance.ops.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -38,7 +39,9 @@ import org.springframework.stereotype.Component;
  * <li>enum values are their exact names: no index ({@code 1}), no surrounding spaces
  *     ({@code "TERMINATED "}, which Jackson itself trims), no other case;</li>
  * <li>dates are ISO-8601 text only (no lenient parsing, no epoch numbers:
- *     {@code "startDate": 1700000000} would be the year 4656411).</li>
+ *     {@code "startDate": 1700000000} would be the year 4656411);</li>
+ * <li>a string is at most {@value #MAX_STRING_LENGTH} characters and objects nest at most
+ *     {@value #MAX_NESTING_DEPTH} deep, checked while parsing.</li>
  * </ul>
  * It customises Spring Boot's {@link ObjectMapper}, which reads the bodies of the application's
  * own controllers ({@code /api}). Camunda's REST API and webapps use their own mappers and
@@ -46,6 +49,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StrictJson implements Jackson2ObjectMapperBuilderCustomizer, Ordered {
+
+    /** The longest JSON string read (the longest text field holds a few thousand characters). */
+    public static final int MAX_STRING_LENGTH = 100_000;
+    /** The deepest nesting of objects and arrays read (request bodies have three levels). */
+    public static final int MAX_NESTING_DEPTH = 32;
 
     @Override
     public void customize(Jackson2ObjectMapperBuilder builder) {
@@ -62,6 +70,10 @@ public class StrictJson implements Jackson2ObjectMapperBuilderCustomizer, Ordere
     @SuppressWarnings("deprecation")
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        // No request field is longer than a few thousand characters: refuse huge strings and deep nesting
+        // while parsing, before any of it is kept (Jackson's defaults: 20 million characters, 1000 levels).
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(MAX_STRING_LENGTH).maxNestingDepth(MAX_NESTING_DEPTH).build());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,

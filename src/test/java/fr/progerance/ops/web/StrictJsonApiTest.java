@@ -287,6 +287,21 @@ class StrictJsonApiTest {
     }
 
     @Test
+    @DisplayName("Issue 7: a huge string or a deeply nested value is refused, the field named, without echoing it; nothing is saved")
+    void hugeInput() {
+        int clients = count("/api/clients");
+        TestApi.Answer huge = api.post("/api/clients", with(clientBody(), "companyName",
+                "x".repeat(StrictJson.MAX_STRING_LENGTH + 1)));
+        refused(huge, "companyName");
+        assertThat(huge.body().length()).as("the answer does not echo it").isLessThan(1000);
+        String deep = "[".repeat(StrictJson.MAX_NESTING_DEPTH + 1) + "]".repeat(StrictJson.MAX_NESTING_DEPTH + 1);
+        TestApi.Answer nested = api.post("/api/clients", raw(clientBody(), "vatNumber", deep));
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        assertThat(fields(nested)).hasSize(1).allMatch(f -> f.startsWith("vatNumber"));
+        assertThat(count("/api/clients")).isEqualTo(clients);
+    }
+
+    @Test
     @DisplayName("Camunda's REST API keeps its own JSON reading (its own mapper): only /api is strict")
     void engineRestUnchanged() {
         TestApi.Answer count = api.post("/engine-rest/task/count", "{\"maxPriority\": \"5\"}");
