@@ -87,7 +87,7 @@ public final class JsonProblems {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return sb.isEmpty() ? "body" : sb.toString();
+        return sb.isEmpty() ? "body" : shorten(sb.toString());
     }
 
     /** Where the parser stood when the text itself was wrong (a duplicate key, a syntax error). */
@@ -108,6 +108,7 @@ public final class JsonProblems {
         return path.isEmpty() ? "body" : shorten(path);
     }
 
+    /** A path is named, not echoed: an unknown key may be long. */
     private static String shorten(String path) {
         return path.length() <= 200 ? path : path.substring(0, 200) + "...";
     }

@@ -298,6 +298,9 @@ class StrictJsonApiTest {
         TestApi.Answer nested = api.post("/api/clients", raw(clientBody(), "vatNumber", deep));
         assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
         assertThat(fields(nested)).hasSize(1).allMatch(f -> f.startsWith("vatNumber"));
+        TestApi.Answer longKey = api.post("/api/clients", with(clientBody(), "k".repeat(5000), 1));
+        assertThat(longKey.status()).isEqualTo(400);
+        assertThat(fields(longKey)).singleElement().asString().startsWith("kkk").hasSizeLessThan(210);
         assertThat(count("/api/clients")).isEqualTo(clients);
     }
 
