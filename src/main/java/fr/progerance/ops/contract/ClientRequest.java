@@ -1,5 +1,6 @@
 package fr.progerance.ops.contract;
 
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param vatNumber optional; spaces, dots and hyphens are ignored; FR numbers must carry the right key
  */
 public record ClientRequest(
-        @NotBlank @Size(max = 200) String companyName,
+        @NotBlank @Size(max = 200) @PlainText String companyName,
         @NotNull @Valid Address billingAddress,
-        @Size(max = 32) String vatNumber) {
+        @Size(max = 32) @PlainText String vatNumber) {
 }

@@ -1,5 +1,6 @@
 package fr.progerance.ops.contract;
 
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,9 +14,9 @@ import jakarta.validation.constraints.Size;
  * @param mayAuthorise   R4.3-t4: this contact may authorise decisions; false when omitted
  */
 public record ContactRequest(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 254) String email,
-        @Size(max = 32) String phone,
+        @NotBlank @Size(max = 200) @PlainText String name,
+        @Size(max = 254) @PlainText String email,
+        @Size(max = 32) @PlainText String phone,
         @NotNull ContactRole role,
         @Min(1) @Max(99) Integer secondaryOrder,
         Boolean mayAuthorise) {

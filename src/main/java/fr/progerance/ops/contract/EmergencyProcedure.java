@@ -1,5 +1,6 @@
 package fr.progerance.ops.contract;
 
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,6 @@ import java.util.Set;
  * @param allowedActions what the provider may do under it when the client is unreachable (R4.3-t5)
  */
 public record EmergencyProcedure(
-        @Size(max = 50) List<@NotBlank @Size(max = 1000) String> steps,
+        @Size(max = 50) List<@NotBlank @Size(max = 1000) @PlainText String> steps,
         Set<@NotNull EmergencyAction> allowedActions) {
 }

@@ -93,13 +93,13 @@ public final class FieldRules {
         return Optional.empty();
     }
 
-    /** An http(s) URL of a shop: no credentials in it, no fragment, a valid host. */
+    /** An http(s) URL of a shop: no credentials in it, no fragment, a valid host ({@link AddressPolicy#STRICT}). */
     public static Optional<String> shopUrlProblem(String url) {
-        return shopUrlProblem(url, false);
+        return shopUrlProblem(url, AddressPolicy.STRICT);
     }
 
-    /** As {@link #shopUrlProblem(String)}, accepting a loopback host when {@code allowLoopback}. */
-    public static Optional<String> shopUrlProblem(String url, boolean allowLoopback) {
+    /** As {@link #shopUrlProblem(String)}, its host judged by {@code policy} ({@link HostAddresses}). */
+    public static Optional<String> shopUrlProblem(String url, AddressPolicy policy) {
         URI uri;
         try {
             uri = new URI(url);
@@ -123,6 +123,6 @@ public final class FieldRules {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return HostAddresses.problem(host, allowLoopback).map(p -> "host " + p);
+        return HostAddresses.problem(host, policy).map(p -> "host " + p);
     }
 }

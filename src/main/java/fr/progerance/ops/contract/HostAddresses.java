@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Server addresses: a fully qualified host name, an IPv4 address or an IPv6 address. Parsed here
- * without any DNS lookup. Addresses that can never be a managed server (loopback, unspecified,
- * multicast, broadcast, {@code localhost}) are refused: the SSH and monitoring processes must never
- * turn against the engine's own host.
+ * without any DNS lookup. IP addresses are judged by an {@link AddressPolicy} (never loopback,
+ * unspecified, link-local, multicast, broadcast or cloud metadata; private ranges only when
+ * allowed), names by their form ({@code localhost} and the metadata services' names are refused):
+ * the SSH and monitoring processes must never turn against the engine's own host or its
+ * neighbours. A name can resolve to anything later: what it resolves to is judged again when the
+ * engine connects (see {@code ShopCheck}).
  */
 public final class HostAddresses {
 
@@ -24,30 +27,30 @@ public final class HostAddresses {
     private HostAddresses() {
     }
 
-    /** What is wrong with an address, or empty when it is acceptable. */
+    /** What is wrong with an address under {@link AddressPolicy#STRICT}, or empty when it is acceptable. */
     public static Optional<String> problem(String address) {
-        return problem(address, false);
+        return problem(address, AddressPolicy.STRICT);
     }
 
     /**
-     * What is wrong with an address, or empty when it is acceptable; {@code allowLoopback} accepts
-     * the loopback range and {@code localhost} (setting {@code ops.register.allow-loopback-addresses}).
+     * What is wrong with an address, or empty when it is acceptable: its form, and for an IP address
+     * what {@code policy} says ({@code localhost} counts as loopback).
      */
-    public static Optional<String> problem(String address, boolean allowLoopback) {
+    public static Optional<String> problem(String address, AddressPolicy policy) {
         if (address == null || address.isEmpty()) {
             return Optional.of("must not be blank");
         }
-        if (allowLoopback && isLoopback(address)) {
+        if (policy.allowsLoopback() && isLoopback(address)) {
             return Optional.empty();
         }
         if (address.contains(":")) {
             byte[] bytes = parseIpv6(address);
-            return bytes == null ? Optional.of("is not a valid IPv6 address") : unusable(bytes);
+            return bytes == null ? Optional.of("is not a valid IPv6 address") : policy.problem(bytes);
         }
         if (IPV4_LIKE.matcher(address).matches()) {
             byte[] bytes = parseIpv4(address);
             return bytes == null ? Optional.of("is not a valid IPv4 address (four numbers 0-255, no leading zeros)")
-                    : unusable(bytes);
+                    : policy.problem(bytes);
         }
         return hostNameProblem(address);
     }
@@ -86,22 +89,10 @@ public final class HostAddresses {
         if (labels[labels.length - 1].equals("localhost")) {
             return Optional.of("must not designate the local machine");
         }
-        return Optional.empty();
-    }
-
-    private static Optional<String> unusable(byte[] bytes) {
-        try {
-            InetAddress ip = InetAddress.getByAddress(bytes); // no lookup: built from the bytes
-            boolean broadcast = bytes.length == 4 && (bytes[0] & bytes[1] & bytes[2] & bytes[3]) == (byte) 0xff;
-            if (ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.isMulticastAddress() || broadcast
-                    || (bytes.length == 4 && bytes[0] == 0)) {
-                return Optional.of("must be a server's address, not a loopback, unspecified, multicast or"
-                        + " broadcast address");
-            }
-            return Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.of("is not a valid IP address");
+        if (AddressPolicy.METADATA_NAMES.contains(lower)) {
+            return Optional.of("is the name of a cloud metadata service: never a managed server");
         }
+        return Optional.empty();
     }
 
     static byte[] parseIpv4(String text) {

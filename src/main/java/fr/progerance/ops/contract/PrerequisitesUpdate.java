@@ -1,5 +1,6 @@
 package fr.progerance.ops.contract;
 
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,10 @@ public record PrerequisitesUpdate(@NotEmpty List<@NotNull @Valid Item> items) {
 
     /**
      * @param checked true to tick the item, false to untick it (clears who and when)
-     * @param note    free text (what was verified, where the document lives); replaces the previous note
+     * @param note    free text (what was verified, where the document lives), line breaks allowed; replaces
+     *                the previous note
      */
-    public record Item(@NotNull Prerequisite item, @NotNull Boolean checked, @Size(max = 1000) String note) {
+    public record Item(@NotNull Prerequisite item, @NotNull Boolean checked,
+            @Size(max = 1000) @PlainText(multiLine = true) String note) {
     }
 }

@@ -1,6 +1,7 @@
 package fr.progerance.ops.contract;
 
 import fr.progerance.ops.calendar.Infrastructure;
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ public record ServerRequest(
         @NotBlank @Pattern(regexp = FieldRules.SERVER_NAME,
                 message = "must be 1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit")
         String name,
-        @NotBlank @Size(max = 253) String address,
+        @NotBlank @Size(max = 253) @PlainText String address,
         @Min(1) @Max(65535) Integer sshPort,
         @NotBlank @Pattern(regexp = FieldRules.SSH_USER,
                 message = "must be a login name: lower-case letters, digits, '_' or '-', starting with a letter or '_', at most 32")
@@ -35,8 +36,8 @@ public record ServerRequest(
                 message = "must be 'SHA256:' followed by 43 base64 characters, as printed by ssh-keygen -lf")
         String hostKeyFingerprint,
         @NotNull Infrastructure infrastructure,
-        @Size(max = 200) String hosterName,
-        @NotBlank @Size(max = 2048) String prestashopUrl,
+        @Size(max = 200) @PlainText String hosterName,
+        @NotBlank @Size(max = 2048) @PlainText String prestashopUrl,
         @NotBlank @Size(max = 255) @Pattern(regexp = FieldRules.INSTALL_PATH,
                 message = "must be an absolute path of letters, digits, '.', '_' or '-' (no segment starting with '.' or '-')")
         String installPath,
@@ -45,5 +46,5 @@ public record ServerRequest(
         @Min(value = FieldRules.SHOP_STATUS_MIN, message = "must be an HTTP status from 100 to 599")
         @Max(value = FieldRules.SHOP_STATUS_MAX, message = "must be an HTTP status from 100 to 599")
         Integer shopExpectedStatus,
-        String shopKeyword) {
+        @Size(max = FieldRules.SHOP_KEYWORD_MAX_LENGTH) @PlainText String shopKeyword) {
 }

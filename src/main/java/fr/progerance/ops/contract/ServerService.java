@@ -140,13 +140,13 @@ public class ServerService {
         String hoster = Text.clean(r.hosterName());
         String keyword = Text.clean(r.shopKeyword());
         if (p.isClean("address", address)) {
-            p.add("address", HostAddresses.problem(address, settings.allowLoopbackAddresses()));
+            p.add("address", HostAddresses.problem(address, settings.addressPolicy()));
         }
         if (p.isClean("hostKeyFingerprint", fingerprint)) {
             p.add("hostKeyFingerprint", FieldRules.fingerprintProblem(fingerprint));
         }
         if (p.isClean("prestashopUrl", url)) {
-            p.add("prestashopUrl", FieldRules.shopUrlProblem(url, settings.allowLoopbackAddresses()));
+            p.add("prestashopUrl", FieldRules.shopUrlProblem(url, settings.addressPolicy()));
         }
         if (p.isClean("shopKeyword", keyword)) {
             p.add("shopKeyword", FieldRules.shopKeywordProblem(keyword));

@@ -1,6 +1,7 @@
 package fr.progerance.ops.incident;
 
 import fr.progerance.ops.calendar.ContractClock;
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -37,7 +38,7 @@ public class IncidentController {
 
     /** The body of {@code POST /api/incidents/{number}/force-majeure}. */
     public record ForceMajeureRequest(@jakarta.validation.constraints.NotBlank
-            @jakarta.validation.constraints.Size(max = 500) String reason) {
+            @jakarta.validation.constraints.Size(max = 500) @PlainText(multiLine = true) String reason) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package fr.progerance.ops.incident;
 
 import fr.progerance.ops.calendar.IncidentCategory;
+import fr.progerance.ops.web.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,8 +14,8 @@ public record IncidentRequest(
         @NotNull Long serverId,
         @NotNull IncidentCategory category,
         @NotNull @Min(value = 1, message = "must be 1 or 2") @Max(value = 2, message = "must be 1 or 2") Integer level,
-        @NotBlank @Size(max = 500) String summary,
-        @NotBlank @Size(max = 100) String source,
+        @NotBlank @Size(max = 500) @PlainText String summary,
+        @NotBlank @Size(max = 100) @PlainText String source,
         @NotNull OffsetDateTime detectedAt) {
 
     NewReport toReport() {

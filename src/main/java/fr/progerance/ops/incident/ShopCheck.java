@@ -1,27 +1,44 @@
 package fr.progerance.ops.incident;
 
+import fr.progerance.ops.contract.AddressPolicy;
+import fr.progerance.ops.contract.RegisterSettings;
 import fr.progerance.ops.contract.Server;
-import java.io.ByteArrayOutputStream;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.protocol.RedirectLocations;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,22 +47,119 @@ import org.springframework.stereotype.Component;
  * (the register's, else {@code ops.incident.shop-expected-status}, 200) and, when the server has a
  * keyword, the page contains it (case-insensitive). DESIGN rule 13: a 403 or a 404 is a failure,
  * not "the shop answers". Errors and timeouts are findings, not exceptions.
+ *
+ * <p>Issue 7: the check connects only to addresses the register's {@link AddressPolicy} accepts.
+ * Its own DNS resolver judges what every host name resolves to now, at each request and each
+ * redirect, and the connection goes to exactly those checked addresses: a name registered while it
+ * resolved to a public address and later pointed at {@code 169.254.169.254} (DNS rebinding), or a
+ * shop that redirects there, gets no request. No proxy is used (it would resolve names itself).
  */
 @Component
-public class ShopCheck {
+public class ShopCheck implements AutoCloseable {
 
     /** How much of the page is read to look for the keyword: 1 MiB. */
     public static final int PAGE_LIMIT = 1024 * 1024;
 
+    /** Redirects followed at most (each one judged by the policy). */
+    static final int MAX_REDIRECTS = 10;
+
     private static final String USER_AGENT = "ops-engine shop check";
 
     private final IncidentSettings settings;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final ScheduledExecutorService deadlines;
 
-    public ShopCheck(IncidentSettings settings) {
+    @Autowired
+    public ShopCheck(IncidentSettings settings, RegisterSettings register) {
+        this(settings, register.addressPolicy());
+    }
+
+    public ShopCheck(IncidentSettings settings, AddressPolicy policy) {
+        this(settings, policy, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** With {@code dns} resolving host names (tests give names the answers they need). */
+    ShopCheck(IncidentSettings settings, AddressPolicy policy, DnsResolver dns) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.getHttpTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        Timeout connect = Timeout.of(settings.getHttpTimeout());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedResolver(policy, dns))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                                .setSocketTimeout(connect).build())
+                        .setMaxConnTotal(50).setMaxConnPerRoute(10)
+                        .build())
+                // a fresh connection for every check: nothing read from one shop reaches the next check
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().disableContentCompression()
+                .setUserAgent(USER_AGENT)
+                .build();
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "shop-check-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    @Override
+    public void close() throws IOException {
+        deadlines.shutdownNow();
+        http.close();
+    }
+
+    /** A host name, or the address it names, that the policy refuses. */
+    static final class RefusedAddressException extends UnknownHostException {
+
+        private static final long serialVersionUID = 1L;
+
+        RefusedAddressException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Resolves a host name and refuses it when any of its addresses is one the policy refuses;
+     * the connection then goes to these very addresses, resolved once.
+     */
+    static final class GuardedResolver implements DnsResolver {
+
+        private final AddressPolicy policy;
+        private final DnsResolver dns;
+
+        GuardedResolver(AddressPolicy policy, DnsResolver dns) {
+            this.policy = policy;
+            this.dns = dns;
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            InetAddress[] addresses = dns.resolve(name);
+            for (InetAddress address : addresses) {
+                Optional<String> problem = policy.problem(address);
+                if (problem.isPresent()) {
+                    boolean literal = name.contains(":") || name.matches("[0-9.]+");
+                    throw new RefusedAddressException(literal ? name + " " + problem.get()
+                            : name + " resolves to " + address.getHostAddress() + ", which " + problem.get());
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+            List<InetSocketAddress> out = new ArrayList<>();
+            for (InetAddress address : resolve(host)) {
+                out.add(new InetSocketAddress(address, port));
+            }
+            return out;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return dns.resolveCanonicalHostname(host);
+        }
     }
 
     /**
@@ -106,41 +220,74 @@ public class ShopCheck {
     public Answer check(String url, int expectedStatus, String keyword) {
         long start = System.nanoTime();
         Duration timeout = settings.getHttpTimeout();
-        AtomicInteger headersStatus = new AtomicInteger(-1);
-        CompletableFuture<HttpResponse<Page>> response;
+        HttpGet get;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("User-Agent", USER_AGENT).GET().build();
-            // Only the final answer reaches the handler (redirects are followed before it).
-            response = http.sendAsync(request, info -> {
-                headersStatus.set(info.statusCode());
-                boolean read = keyword != null && info.statusCode() == expectedStatus;
-                return new PageSubscriber(read ? PAGE_LIMIT : 0, charset(info.headers()));
-            });
+            get = new HttpGet(URI.create(url));
         } catch (IllegalArgumentException e) {
             return Answer.noAnswer(url, expectedStatus, keyword, text(e), since(start));
         }
+        get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout)).setRedirectsEnabled(true)
+                .setMaxRedirects(MAX_REDIRECTS).build());
+        HttpClientContext context = HttpClientContext.create();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            expired.set(true);
+            get.cancel();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        int status = -1;
+        ClassicHttpResponse r = null;
         try {
-            HttpResponse<Page> r = response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            String finalUrl = r.uri().toString().equals(url) ? null : r.uri().toString();
-            Page page = r.body();
+            r = http.executeOpen(null, get, context);
+            status = r.getCode();
+            String finalUrl = finalUrl(url, context);
+            boolean read = keyword != null && status == expectedStatus && r.getEntity() != null;
+            Page page = read ? read(r.getEntity(), charset(r.getFirstHeader("Content-Type"))) : new Page(null, false);
             boolean found = keyword != null && page.text() != null
                     && page.text().toLowerCase(Locale.ROOT).contains(keyword.toLowerCase(Locale.ROOT));
-            return new Answer(url, finalUrl, r.statusCode(), expectedStatus, keyword, found, page.truncated(), null,
+            return new Answer(url, finalUrl, status, expectedStatus, keyword, found, page.truncated(), null,
                     since(start));
-        } catch (ExecutionException e) {
-            String problem = text(cause(e));
-            return unread(url, expectedStatus, keyword, headersStatus.get(), "the page could not be read: " + problem,
-                    problem, start);
-        } catch (TimeoutException e) {
-            response.cancel(true);
-            return unread(url, expectedStatus, keyword, headersStatus.get(),
-                    "the page did not arrive within " + readable(timeout), "timed out after " + readable(timeout), start);
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            Thread.currentThread().interrupt();
-            return Answer.noAnswer(url, expectedStatus, keyword, "interrupted", since(start));
+        } catch (IOException | RuntimeException e) {
+            if (expired.get() || cause(e, SocketTimeoutException.class) != null) {
+                return unread(url, expectedStatus, keyword, status, "the page did not arrive within "
+                        + readable(timeout), "timed out after " + readable(timeout), start);
+            }
+            String problem = text(e);
+            return unread(url, expectedStatus, keyword, status, "the page could not be read: " + problem, problem,
+                    start);
+        } finally {
+            deadline.cancel(false);
+            get.cancel(); // the rest of the page is never read: the connection is dropped, not drained
+            closeQuietly(r);
         }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException | RuntimeException e) {
+                // the connection was dropped on purpose
+            }
+        }
+    }
+
+    /** The start of the page, at most {@link #PAGE_LIMIT} bytes; the rest is not read. */
+    private static Page read(HttpEntity entity, Charset charset) throws IOException {
+        InputStream in = entity.getContent();
+        byte[] bytes = in.readNBytes(PAGE_LIMIT);
+        boolean truncated = bytes.length == PAGE_LIMIT && in.read() != -1;
+        return new Page(new String(bytes, charset), truncated);
+    }
+
+    /** Where the answer came from after redirects; null when it is {@code url} itself. */
+    private static String finalUrl(String url, HttpClientContext context) {
+        RedirectLocations redirects = context.getRedirectLocations();
+        if (redirects == null || redirects.size() == 0) {
+            return null;
+        }
+        String last = redirects.get(redirects.size() - 1).toString();
+        return last.equals(url) ? null : last;
     }
 
     /** The status came ({@code status} > 0) but not the page, or nothing came at all. */
@@ -151,16 +298,23 @@ public class ShopCheck {
                 : Answer.noAnswer(url, expectedStatus, keyword, noAnswerProblem, since(start));
     }
 
-    private static Throwable cause(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
-            t = t.getCause();
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
         }
-        return t;
+        return null;
     }
 
     private static String text(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        RefusedAddressException refused = cause(e, RefusedAddressException.class);
+        if (refused != null) {
+            return "refused to connect: " + refused.getMessage();
+        }
+        // the client's HttpHostConnectException says which address refused; it is a ConnectException
+        String name = e instanceof ConnectException ? "ConnectException" : e.getClass().getSimpleName();
+        return name + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static String readable(Duration d) {
@@ -172,8 +326,9 @@ public class ShopCheck {
     }
 
     /** The response's charset ({@code Content-Type: text/html; charset=...}), else UTF-8. */
-    static Charset charset(HttpHeaders headers) {
-        return headers.firstValue("Content-Type").flatMap(ShopCheck::charsetParameter).orElse(StandardCharsets.UTF_8);
+    static Charset charset(Header contentType) {
+        return contentType == null ? StandardCharsets.UTF_8
+                : charsetParameter(contentType.getValue()).orElse(StandardCharsets.UTF_8);
     }
 
     private static Optional<Charset> charsetParameter(String contentType) {
@@ -193,69 +348,5 @@ public class ShopCheck {
 
     /** The start of the page, decoded; {@code truncated} when it was longer than the limit. */
     record Page(String text, boolean truncated) {
-    }
-
-    /** Keeps at most {@code limit} bytes of the body, then stops reading (0: reads nothing). */
-    private static final class PageSubscriber implements HttpResponse.BodySubscriber<Page> {
-
-        private final int limit;
-        private final Charset charset;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<Page> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        PageSubscriber(int limit, Charset charset) {
-            this.limit = limit;
-            this.charset = charset;
-        }
-
-        @Override
-        public CompletionStage<Page> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (limit == 0) {
-                s.cancel();
-                result.complete(new Page(null, false));
-            } else {
-                s.request(1);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                int n = Math.min(limit - bytes.size(), buffer.remaining());
-                byte[] chunk = new byte[n];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, n);
-                if (buffer.hasRemaining()) {
-                    subscription.cancel();
-                    finish(true);
-                    return;
-                }
-            }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            finish(false);
-        }
-
-        private void finish(boolean truncated) {
-            result.complete(new Page(new String(bytes.toByteArray(), charset), truncated));
-        }
     }
 }

@@ -1,8 +1,5 @@
 package fr.progerance.ops.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,20 +76,10 @@ public class ApiExceptionHandler {
                 "'" + e.getValue() + "' is not " + expected)));
     }
 
+    /** A body that is not strictly the JSON expected ({@link StrictJson}): the field named by its JSON path. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException upe) {
-            return badRequest(List.of(new FieldProblem(path(upe), "is not a known field")));
-        }
-        if (cause instanceof InvalidFormatException ife) {
-            String expected = ife.getTargetType() == null ? "a valid value" : describe(ife.getTargetType());
-            return badRequest(List.of(new FieldProblem(path(ife), "'" + ife.getValue() + "' is not " + expected)));
-        }
-        if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            return badRequest(List.of(new FieldProblem(path(jme), "has the wrong type or shape")));
-        }
-        return badRequest(List.of(new FieldProblem("body", "is missing or is not valid JSON")));
+        return badRequest(List.of(JsonProblems.of(e.getCause())));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -137,21 +124,6 @@ public class ApiExceptionHandler {
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, List<FieldProblem> problems) {
         return ResponseEntity.status(status)
                 .body(new ApiError(status.value(), status.getReasonPhrase(), message, problems));
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "body" : sb.toString();
     }
 
     private static String lastNode(String propertyPath) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.progerance.ops.contract.AddressPolicy;
+import fr.progerance.ops.contract.IpRange;
 import fr.progerance.ops.contract.RegisterTestData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,12 +13,19 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +40,10 @@ class ShopCheckTest {
     private static final String PAGE = "<html><head><title>Boutique Dupont</title></head><body>Bienvenue</body></html>";
     private static final Duration TIMEOUT = Duration.ofMillis(800);
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
+    /** The test peers listen on loopback (as ops.register.allow-loopback-addresses in the test profile). */
+    private static final AddressPolicy LOOPBACK = new AddressPolicy(true, List.of());
+    /** Requests the shop's /secret page received: a refused check must send none. */
+    private static final AtomicInteger SECRET_HITS = new AtomicInteger();
 
     private static HttpServer shop;
     private static ExecutorService handlers;
@@ -54,6 +67,13 @@ class ShopCheckTest {
         });
         shop.createContext("/moved", ex -> redirect(ex, "/ok"));
         shop.createContext("/moved-away", ex -> redirect(ex, "/missing"));
+        shop.createContext("/secret", ex -> {
+            SECRET_HITS.incrementAndGet();
+            send(ex, 200, "text/html", PAGE);
+        });
+        shop.createContext("/to-metadata", ex -> redirect(ex, "http://169.254.169.254/latest/meta-data/"));
+        shop.createContext("/to-unspecified", ex -> redirect(ex, "http://0.0.0.0:" + ex.getLocalAddress().getPort()
+                + "/secret"));
         shop.createContext("/latin1", ex -> send(ex, 200, "text/html; charset=ISO-8859-1",
                 "<title>Boutique Éléonore</title>", StandardCharsets.ISO_8859_1));
         String filler = "<p>" + "x".repeat(ShopCheck.PAGE_LIMIT) + "</p>";
@@ -87,7 +107,12 @@ class ShopCheckTest {
     void setUp() {
         settings = new IncidentSettings();
         settings.setHttpTimeout(TIMEOUT);
-        check = new ShopCheck(settings);
+        check = new ShopCheck(settings, LOOPBACK);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        check.close();
     }
 
     private static void send(HttpExchange ex, int status, String contentType, String body) throws IOException {
@@ -166,7 +191,7 @@ class ShopCheckTest {
     @DisplayName("Issue 6: without a status of its own, a server gets ops.incident.shop-expected-status")
     void settingApplies() {
         settings.setShopExpectedStatus(403);
-        ShopCheck byDefault = new ShopCheck(settings);
+        ShopCheck byDefault = new ShopCheck(settings, LOOPBACK);
         assertThat(byDefault.check(RegisterTestData.server(base + "/forbidden", null, null)).answers()).isTrue();
         assertThat(byDefault.check(RegisterTestData.server(base + "/ok", null, null)).describe())
                 .isEqualTo("HTTP 200, expected 403");
@@ -290,5 +315,100 @@ class ShopCheckTest {
         ShopCheck.Answer answer = check.check("http://exa mple.net/", 200, null);
         assertThat(answer.answers()).isFalse();
         assertThat(answer.describe()).startsWith("no answer: IllegalArgumentException");
+    }
+
+    // ---- issue 7: the check connects only to addresses the register's policy accepts ----------------
+
+    /** A DNS that knows only {@code answers} (name to addresses), as a name's owner may change them at will. */
+    private static DnsResolver dns(Map<String, String> answers) {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                String ip = answers.get(host);
+                if (ip == null) {
+                    throw new UnknownHostException(host);
+                }
+                return new InetAddress[] {InetAddress.getByName(ip)};
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+    }
+
+    private String port() {
+        return base.substring(base.lastIndexOf(':') + 1);
+    }
+
+    @Test
+    @DisplayName("Issue 7: a shop URL on a refused address gets no request: 0.0.0.0 (which reaches this host), metadata, link-local")
+    void refusedAddresses() throws IOException {
+        int hits = SECRET_HITS.get();
+        ShopCheck.Answer unspecified = check.check("http://0.0.0.0:" + port() + "/secret", 200, null);
+        assertThat(unspecified.answers()).isFalse();
+        assertThat(unspecified.describe()).isEqualTo("no answer: refused to connect: 0.0.0.0 is an unspecified address"
+                + " (0.0.0.0/8, ::): never a managed server");
+        assertThat(check.check("http://169.254.169.254/latest/meta-data/", 200, null).describe())
+                .isEqualTo("no answer: refused to connect: 169.254.169.254 is a cloud metadata address: never a managed"
+                        + " server");
+        assertThat(check.check("http://[fe80::1]:" + port() + "/secret", 200, null).describe())
+                .startsWith("no answer: refused to connect: fe80::1 is a link-local address");
+        assertThat(check.check("http://[::ffff:169.254.169.254]/", 200, null).describe())
+                .startsWith("no answer: refused to connect: ::ffff:169.254.169.254 is a cloud metadata address");
+        try (ShopCheck strict = new ShopCheck(settings, AddressPolicy.STRICT)) {
+            assertThat(strict.check(base + "/secret", 200, null).describe())
+                    .startsWith("no answer: refused to connect: 127.0.0.1 is a loopback address");
+            assertThat(strict.check("http://localhost:" + port() + "/secret", 200, null).describe())
+                    .startsWith("no answer: refused to connect: localhost resolves to 127.0.0.1, which is a loopback"
+                            + " address");
+        }
+        assertThat(SECRET_HITS.get()).as("no request reached the shop").isEqualTo(hits);
+    }
+
+    @Test
+    @DisplayName("Issue 7: a redirect to a refused address is not followed")
+    void refusedRedirects() {
+        int hits = SECRET_HITS.get();
+        ShopCheck.Answer metadata = server("/to-metadata", null, null);
+        assertThat(metadata.answers()).isFalse();
+        assertThat(metadata.describe()).isEqualTo("no answer: refused to connect: 169.254.169.254 is a cloud metadata"
+                + " address: never a managed server");
+        ShopCheck.Answer unspecified = server("/to-unspecified", null, null);
+        assertThat(unspecified.describe()).startsWith("no answer: refused to connect: 0.0.0.0 is an unspecified address");
+        assertThat(SECRET_HITS.get()).as("no request reached the shop").isEqualTo(hits);
+    }
+
+    @Test
+    @DisplayName("Issue 7 (DNS rebinding): what a name resolves to is judged at each check, and the connection goes to that very address")
+    void namesAreJudgedWhenChecked() throws IOException {
+        int hits = SECRET_HITS.get();
+        Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+                "shop.test.example", "127.0.0.1", "rebound.test.example", "169.254.169.254",
+                "private.test.example", "10.20.1.2"));
+        try (ShopCheck resolving = new ShopCheck(settings, LOOPBACK, dns(answers))) {
+            ShopCheck.Answer ok = resolving.check("http://shop.test.example:" + port() + "/secret", 200,
+                    "Boutique Dupont");
+            assertThat(ok.answers()).as("connected to the address the check resolved: " + ok.describe()).isTrue();
+            assertThat(SECRET_HITS.get()).isEqualTo(hits + 1);
+
+            answers.put("shop.test.example", "169.254.169.254"); // the name's owner points it elsewhere
+            assertThat(resolving.check("http://shop.test.example:" + port() + "/secret", 200, null).describe())
+                    .isEqualTo("no answer: refused to connect: shop.test.example resolves to 169.254.169.254, which is"
+                            + " a cloud metadata address: never a managed server");
+            assertThat(resolving.check("http://rebound.test.example/", 200, null).describe())
+                    .startsWith("no answer: refused to connect: rebound.test.example resolves to 169.254.169.254");
+            assertThat(resolving.check("http://private.test.example/", 200, null).describe())
+                    .startsWith("no answer: refused to connect: private.test.example resolves to 10.20.1.2, which is a"
+                            + " private address (10.0.0.0/8)");
+        }
+        assertThat(SECRET_HITS.get()).isEqualTo(hits + 1);
+        ShopCheck.GuardedResolver vpn = new ShopCheck.GuardedResolver(new AddressPolicy(false,
+                List.of(IpRange.parse("10.20.0.0/16"))), dns(answers));
+        assertThat(vpn.resolve("private.test.example")).as("an allowed private range")
+                .containsExactly(InetAddress.getByName("10.20.1.2"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vpn.resolve("rebound.test.example"))
+                .isInstanceOf(UnknownHostException.class).hasMessageContaining("cloud metadata");
     }
 }

@@ -10,6 +10,7 @@ import fr.progerance.ops.incident.IncidentService;
 import fr.progerance.ops.incident.NewReport;
 import fr.progerance.ops.web.ConflictException;
 import fr.progerance.ops.web.InvalidInputException;
+import fr.progerance.ops.web.TextRules;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -111,6 +112,13 @@ public class RegisterIncidentDelegate implements JavaDelegate {
         if (source != null && source.length() > 100) {
             throw new InvalidInputException("source", "has at most 100 characters");
         }
+        // Issue 7: one line each, no control characters (as IncidentRequest's @PlainText)
+        TextRules.problem(summary, false).ifPresent(problem -> {
+            throw new InvalidInputException("summary", problem);
+        });
+        TextRules.problem(source, false).ifPresent(problem -> {
+            throw new InvalidInputException("source", problem);
+        });
         Object detected = execution.getVariable(Vars.DETECTED_AT);
         Instant detectedAt = detected instanceof Date d ? d.toInstant()
                 : detected == null || detected.toString().isBlank() ? clock.instant()
