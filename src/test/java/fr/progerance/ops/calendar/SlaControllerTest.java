@@ -155,7 +155,11 @@ class SlaControllerTest {
             "hours not a number  | 2026-04-07T16:00:00+02:00 | four    | hours | is not a decimal number",
             "negative hours      | 2026-04-07T16:00:00+02:00 | -1      | hours | must be between 0 and 8784",
             "too many hours      | 2026-04-07T16:00:00+02:00 | 8784.01 | hours | must be between 0 and 8784",
-            "absurd year         | 0099-04-07T16:00:00+02:00 | 4       | from  | must be in the years"
+            "absurd year         | 0099-04-07T16:00:00+02:00 | 4       | from  | must be in the years",
+            "issue 7 huge        | 2026-04-07T16:00:00+02:00 | 1e2147483647  | hours | must be between 0 and 8784, got '1e2147483647'",
+            "issue 7 20 MB       | 2026-04-07T16:00:00+02:00 | 1e20000000    | hours | must be between 0 and 8784, got '1e20000000'",
+            "issue 7 tiny        | 2026-04-07T16:00:00+02:00 | 1e-2147483647 | hours | has at most 6 decimals",
+            "empty hours         | 2026-04-07T16:00:00+02:00 |               | hours | is required"
     })
     void businessDeadlineRejects(String why, String from, String hours, String field, String message)
             throws Exception {
