@@ -103,7 +103,13 @@ public class SlaController {
     }
 
     private Instant supported(String parameter, OffsetDateTime value) {
-        if (!FrenchHolidays.isSupportedYear(deadlines.atZone(value.toInstant()).getYear())) {
+        // Far from the supported years, the year as written decides: the contract zone's date of an
+        // instant near the limits of java.time (-999999999-01-01T00:00+18:00) cannot be computed.
+        int year = value.getYear();
+        if (year >= FrenchHolidays.FIRST_SUPPORTED_YEAR - 1 && year <= FrenchHolidays.LAST_SUPPORTED_YEAR + 1) {
+            year = deadlines.atZone(value.toInstant()).getYear();
+        }
+        if (!FrenchHolidays.isSupportedYear(year)) {
             throw new InvalidInputException(parameter, "must be in the years " + FrenchHolidays.FIRST_SUPPORTED_YEAR
                     + "-" + FrenchHolidays.LAST_SUPPORTED_YEAR + ", got " + Excerpt.quoted(value));
         }

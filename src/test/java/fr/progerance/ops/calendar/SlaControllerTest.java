@@ -109,7 +109,10 @@ class SlaControllerTest {
             "not a date             | PROGERANCE | 1   | UPDATE  | yesterday                 | detectedAt     | is not an ISO-8601 date-time with offset",
             "date only              | PROGERANCE | 1   | UPDATE  | 2026-04-07                | detectedAt     | is not an ISO-8601 date-time with offset",
             "absurd year            | PROGERANCE | 1   | UPDATE  | 2500-04-07T10:00:00+02:00 | detectedAt     | must be in the years",
-            "deadline beyond range  | PROGERANCE | 2   | UPDATE  | 2200-12-31T17:30:00+01:00 | detectedAt     | 2201"
+            "deadline beyond range  | PROGERANCE | 2   | UPDATE  | 2200-12-31T17:30:00+01:00 | detectedAt     | 2201",
+            "issue 7 oldest instant | PROGERANCE | 1   | UPDATE  | -999999999-01-01T00:00:00+18:00 | detectedAt | must be in the years",
+            "issue 7 latest instant | PROGERANCE | 1   | UPDATE  | +999999999-12-31T23:59:59-18:00 | detectedAt | must be in the years",
+            "issue 7 long level     | PROGERANCE | 99999999999999999999 | UPDATE | 2026-04-07T10:00:00+02:00 | level | is not a whole number"
     })
     void incidentDeadlinesRejects(String why, String infrastructure, String level, String category,
             String detectedAt, String field, String message) throws Exception {
