@@ -125,7 +125,8 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
             }
             root = t;
         }
-        // Refusals without a type of their own: judged on the original message, when nothing wraps it.
+        // Refusals without a type of their own: judged on the innermost exception's message, and only
+        // when it is a plain engine or REST exception (a subtype would have its own meaning).
         boolean plain = root.getClass() == ProcessEngineException.class || root instanceof RestException;
         String message = root.getMessage();
         if (!plain || message == null) {
