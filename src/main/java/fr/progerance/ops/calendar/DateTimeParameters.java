@@ -1,5 +1,6 @@
 package fr.progerance.ops.calendar;
 
+import fr.progerance.ops.web.Excerpt;
 import fr.progerance.ops.web.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,8 +39,8 @@ public final class DateTimeParameters {
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(parameter, "'" + value
-                    + "' is not an ISO-8601 date-time with offset, e.g. 2026-04-06T10:00:00+02:00");
+            throw new InvalidInputException(parameter, Excerpt.quoted(value)
+                    + " is not an ISO-8601 date-time with offset, e.g. 2026-04-06T10:00:00+02:00");
         }
     }
 }

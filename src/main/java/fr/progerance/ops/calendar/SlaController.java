@@ -1,6 +1,7 @@
 package fr.progerance.ops.calendar;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.progerance.ops.web.Excerpt;
 import fr.progerance.ops.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,6 +25,10 @@ public class SlaController {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final BigDecimal MAX_HOURS = BigDecimal.valueOf(WorkingWindow.MAX_WORKING_TIME.toHours());
+    /** A millionth of an hour is under 4 ms: finer digits change nothing once rounded to the second. */
+    private static final int MAX_HOURS_DECIMALS = 6;
+    /** Longer than any number of hours in range written with its decimals. */
+    private static final int MAX_HOURS_TEXT = 40;
 
     private final SlaDeadlines deadlines;
 
@@ -53,17 +58,13 @@ public class SlaController {
     /**
      * {@code GET /api/sla/business-deadline?from=2026-04-03T16:00:00+02:00&hours=4}: the instant at
      * which {@code hours} of business time (RC-business) has elapsed from {@code from} (R3.6-d uses
-     * 4). Hours may be decimal; they are rounded to the second.
+     * 4). Hours may be decimal (at most {@value #MAX_HOURS_DECIMALS} decimals); they are rounded to
+     * the second.
      */
     @GetMapping("/business-deadline")
-    public BusinessDeadlineView businessDeadline(@RequestParam String from, @RequestParam BigDecimal hours) {
+    public BusinessDeadlineView businessDeadline(@RequestParam String from, @RequestParam String hours) {
         Instant start = supported("from", DateTimeParameters.offsetDateTime("from", from));
-        if (hours.signum() < 0 || hours.compareTo(MAX_HOURS) > 0) {
-            throw new InvalidInputException("hours", "must be between 0 and " + MAX_HOURS + ", got "
-                    + hours.toPlainString());
-        }
-        Duration businessTime = Duration.ofSeconds(
-                hours.multiply(SECONDS_PER_HOUR).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        Duration businessTime = businessTime(hours);
         try {
             return new BusinessDeadlineView(format(deadlines.businessDeadline(start, businessTime)));
         } catch (IllegalArgumentException e) {
@@ -72,10 +73,45 @@ public class SlaController {
         }
     }
 
+    /**
+     * Reads {@code hours} without ever expanding it: {@code 1e2147483647} or {@code 1e-2147483647}
+     * is a short text for a number whose digits would not fit in memory, so the range is checked by
+     * comparison and the message quotes what was sent, cut short.
+     */
+    private static Duration businessTime(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("hours", "is required");
+        }
+        BigDecimal hours;
+        try {
+            if (text.length() > MAX_HOURS_TEXT) {
+                throw new NumberFormatException("too long");
+            }
+            hours = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("hours", Excerpt.quoted(text) + " is not a decimal number");
+        }
+        if (hours.signum() < 0 || hours.compareTo(MAX_HOURS) > 0) {
+            throw new InvalidInputException("hours", "must be between 0 and " + MAX_HOURS + ", got "
+                    + Excerpt.quoted(text.strip()));
+        }
+        if (hours.stripTrailingZeros().scale() > MAX_HOURS_DECIMALS) {
+            throw new InvalidInputException("hours", "has at most " + MAX_HOURS_DECIMALS + " decimals, got "
+                    + Excerpt.quoted(text.strip()));
+        }
+        return Duration.ofSeconds(hours.multiply(SECONDS_PER_HOUR).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
     private Instant supported(String parameter, OffsetDateTime value) {
-        if (!FrenchHolidays.isSupportedYear(deadlines.atZone(value.toInstant()).getYear())) {
+        // Far from the supported years, the year as written decides: the contract zone's date of an
+        // instant near the limits of java.time (-999999999-01-01T00:00+18:00) cannot be computed.
+        int year = value.getYear();
+        if (year >= FrenchHolidays.FIRST_SUPPORTED_YEAR - 1 && year <= FrenchHolidays.LAST_SUPPORTED_YEAR + 1) {
+            year = deadlines.atZone(value.toInstant()).getYear();
+        }
+        if (!FrenchHolidays.isSupportedYear(year)) {
             throw new InvalidInputException(parameter, "must be in the years " + FrenchHolidays.FIRST_SUPPORTED_YEAR
-                    + "-" + FrenchHolidays.LAST_SUPPORTED_YEAR + ", got " + value);
+                    + "-" + FrenchHolidays.LAST_SUPPORTED_YEAR + ", got " + Excerpt.quoted(value));
         }
         return value.toInstant();
     }

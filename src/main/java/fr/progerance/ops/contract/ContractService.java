@@ -2,6 +2,7 @@ package fr.progerance.ops.contract;
 
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.calendar.ContractPeriod;
+import fr.progerance.ops.calendar.SupportedDates;
 import fr.progerance.ops.web.ConflictException;
 import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.NotFoundException;
@@ -75,7 +76,7 @@ public class ContractService {
             p.throwIfAny();
         }
         Client client = null;
-        if (request.clientId() != null) {
+        if (request.clientId() != null && !p.has("clientId")) {
             client = clients.findById(request.clientId()).orElse(null);
             if (client == null) {
                 p.add("clientId", "client " + request.clientId() + " does not exist");
@@ -136,6 +137,7 @@ public class ContractService {
     }
 
     private void apply(Contract contract, ContractRequest r, Problems p) {
+        p.add("startDate", SupportedDates.problem(r.startDate()));
         String reference = Text.clean(r.reference());
         if (p.isClean("reference", reference)) {
             contracts.findByReference(reference).filter(o -> !Objects.equals(o.getId(), contract.getId()))

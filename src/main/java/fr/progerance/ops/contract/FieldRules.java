@@ -29,6 +29,13 @@ public final class FieldRules {
     /** Issue 6: the expected HTTP status of a shop is a status code HTTP can answer (RFC 9110: 1xx to 5xx). */
     public static final int SHOP_STATUS_MIN = 100;
     public static final int SHOP_STATUS_MAX = 599;
+    /**
+     * Issue 7: the largest amount (a monthly fee, an emergency budget) the register takes, in euros
+     * excluding tax. A sanity guard against absurd inputs ({@code 1e2147483647}), not a contract
+     * number; the columns hold ten integer digits.
+     */
+    public static final String MAX_AMOUNT = "1000000.00";
+    public static final String MAX_AMOUNT_MESSAGE = "must be at most " + MAX_AMOUNT + " euros";
     /** Issue 6: a keyword is a short text of the page, such as the shop's name. */
     public static final int SHOP_KEYWORD_MAX_LENGTH = 200;
 

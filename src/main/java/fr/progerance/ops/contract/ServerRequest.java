@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -23,7 +24,7 @@ import jakarta.validation.constraints.Size;
  *                   the shop's name; trimmed, one line, at most 200 characters
  */
 public record ServerRequest(
-        @NotNull Long contractId,
+        @NotNull @Positive Long contractId,
         @NotBlank @Pattern(regexp = FieldRules.SERVER_NAME,
                 message = "must be 1 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit")
         String name,

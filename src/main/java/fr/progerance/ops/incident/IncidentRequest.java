@@ -6,12 +6,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /** The body of {@code POST /api/incidents}. */
 public record IncidentRequest(
-        @NotNull Long serverId,
+        @NotNull @Positive Long serverId,
         @NotNull IncidentCategory category,
         @NotNull @Min(value = 1, message = "must be 1 or 2") @Max(value = 2, message = "must be 1 or 2") Integer level,
         @NotBlank @Size(max = 500) @PlainText String summary,

@@ -2,6 +2,7 @@ package fr.progerance.ops.incident;
 
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.calendar.IncidentDeadlines;
+import fr.progerance.ops.calendar.SupportedDates;
 import fr.progerance.ops.contract.Contact;
 import fr.progerance.ops.contract.ContactRepository;
 import fr.progerance.ops.contract.Contract;
@@ -64,11 +65,15 @@ public class IncidentService {
      * same category is attached to it (its timeline shows it), not duplicated. Reports are
      * serialised per contract (row lock) so two simultaneous reports cannot both open one.
      *
-     * @throws InvalidInputException the server does not exist or the detection is in the future
+     * @throws InvalidInputException the server does not exist, or the detection is in the future or
+     *                               outside {@link SupportedDates}
      * @throws ConflictException     the server's contract is not ACTIVE (R7.3: a suspended client's
      *                               services are suspended)
      */
     public Reported report(NewReport report, String reportedBy) {
+        SupportedDates.problem(report.detectedAt(), clock.zone()).ifPresent(problem -> {
+            throw new InvalidInputException("detectedAt", problem);
+        });
         Server server = servers.findById(report.serverId())
                 .orElseThrow(() -> new InvalidInputException("serverId", "no server has id " + report.serverId()));
         Contract contract = contracts.findForUpdate(server.getContractId()).orElseThrow();

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Problems listed in one answer; a request with more hears how many more there are. */
+    static final int MAX_PROBLEMS = 20;
+    private static final int MAX_FIELD_LENGTH = 100;
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalid(InvalidInputException e) {
@@ -72,8 +75,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
-        return badRequest(List.of(new FieldProblem(e.getName(),
-                "'" + e.getValue() + "' is not " + expected)));
+        return badRequest(List.of(new FieldProblem(e.getName(), Excerpt.quoted(e.getValue()) + " is not " + expected)));
     }
 
     /** A body that is not strictly the JSON expected ({@link StrictJson}): the field named by its JSON path. */
@@ -121,9 +123,28 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "Invalid input", sorted);
     }
 
+    /**
+     * Every answer is bounded whatever was sent (issue 7): messages and field names are cut
+     * ({@link Excerpt}), and at most {@value #MAX_PROBLEMS} problems are listed, then how many more.
+     */
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, List<FieldProblem> problems) {
+        List<FieldProblem> bounded = new ArrayList<>();
+        for (FieldProblem p : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
+            bounded.add(new FieldProblem(field(p.field()), Excerpt.message(p.message())));
+        }
+        if (problems.size() > MAX_PROBLEMS) {
+            bounded.add(new FieldProblem("body", (problems.size() - MAX_PROBLEMS) + " more problems not listed"));
+        }
         return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), status.getReasonPhrase(), message, problems));
+                .body(new ApiError(status.value(), status.getReasonPhrase(), Excerpt.message(message), bounded));
+    }
+
+    /** A field path is short (the longest in the register has about 40 characters); a sent key may not be. */
+    private static String field(String field) {
+        if (field == null || field.length() <= MAX_FIELD_LENGTH) {
+            return field;
+        }
+        return field.substring(0, MAX_FIELD_LENGTH) + Excerpt.ELLIPSIS;
     }
 
     private static String lastNode(String propertyPath) {

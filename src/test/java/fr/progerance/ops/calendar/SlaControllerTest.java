@@ -109,7 +109,10 @@ class SlaControllerTest {
             "not a date             | PROGERANCE | 1   | UPDATE  | yesterday                 | detectedAt     | is not an ISO-8601 date-time with offset",
             "date only              | PROGERANCE | 1   | UPDATE  | 2026-04-07                | detectedAt     | is not an ISO-8601 date-time with offset",
             "absurd year            | PROGERANCE | 1   | UPDATE  | 2500-04-07T10:00:00+02:00 | detectedAt     | must be in the years",
-            "deadline beyond range  | PROGERANCE | 2   | UPDATE  | 2200-12-31T17:30:00+01:00 | detectedAt     | 2201"
+            "deadline beyond range  | PROGERANCE | 2   | UPDATE  | 2200-12-31T17:30:00+01:00 | detectedAt     | 2201",
+            "issue 7 oldest instant | PROGERANCE | 1   | UPDATE  | -999999999-01-01T00:00:00+18:00 | detectedAt | must be in the years",
+            "issue 7 latest instant | PROGERANCE | 1   | UPDATE  | +999999999-12-31T23:59:59-18:00 | detectedAt | must be in the years",
+            "issue 7 long level     | PROGERANCE | 99999999999999999999 | UPDATE | 2026-04-07T10:00:00+02:00 | level | is not a whole number"
     })
     void incidentDeadlinesRejects(String why, String infrastructure, String level, String category,
             String detectedAt, String field, String message) throws Exception {
@@ -155,7 +158,11 @@ class SlaControllerTest {
             "hours not a number  | 2026-04-07T16:00:00+02:00 | four    | hours | is not a decimal number",
             "negative hours      | 2026-04-07T16:00:00+02:00 | -1      | hours | must be between 0 and 8784",
             "too many hours      | 2026-04-07T16:00:00+02:00 | 8784.01 | hours | must be between 0 and 8784",
-            "absurd year         | 0099-04-07T16:00:00+02:00 | 4       | from  | must be in the years"
+            "absurd year         | 0099-04-07T16:00:00+02:00 | 4       | from  | must be in the years",
+            "issue 7 huge        | 2026-04-07T16:00:00+02:00 | 1e2147483647  | hours | must be between 0 and 8784, got '1e2147483647'",
+            "issue 7 20 MB       | 2026-04-07T16:00:00+02:00 | 1e20000000    | hours | must be between 0 and 8784, got '1e20000000'",
+            "issue 7 tiny        | 2026-04-07T16:00:00+02:00 | 1e-2147483647 | hours | has at most 6 decimals",
+            "empty hours         | 2026-04-07T16:00:00+02:00 |               | hours | is required"
     })
     void businessDeadlineRejects(String why, String from, String hours, String field, String message)
             throws Exception {
