@@ -47,11 +47,14 @@ import org.springframework.stereotype.Component;
  * <li>403 for an {@link AuthorizationException};</li>
  * <li>404 for a record that does not exist (Camunda's or the application's {@code NotFoundException},
  *     the engine's "No job found with id ...");</li>
- * <li>409 for the application's {@link ConflictException};</li>
+ * <li>409 for the application's {@link ConflictException}, a task claimed by someone else, a record
+ *     changed meanwhile (optimistic locking);</li>
  * <li>400 for a {@link FormFieldValidationException} ({@link FormRefusal}), a
  *     {@link BadUserRequestException}, a {@link ParseException}, the application's
  *     {@link InvalidInputException}, a body Jackson cannot read (e.g. a number longer than its
- *     limits), an id that is not a valid resource identifier, a password the policy refuses.</li>
+ *     limits), an id that is not a valid resource identifier, a password the policy refuses, a
+ *     value the database cannot store (SQL state class 22), a body or field the resource needs
+ *     but did not get.</li>
  * </ul>
  * The message of such an answer is the refusal's own. Real server errors stay 500 and are logged
  * with their stack trace; no answer carries one. Every message is cut by {@link Excerpt#message}.
@@ -67,7 +70,11 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
 
     /** Engine refusals that carry no exception type of their own, only a message. */
     private static final Pattern NOT_FOUND = Pattern.compile("^(ENGINE-\\d+ )?No [A-Za-z][A-Za-z -]{0,60}? found (with|for) id\\b");
-    private static final Pattern INVALID_ID = Pattern.compile("is not a valid resource identifier");
+    private static final Pattern INVALID_ID = Pattern.compile("is not a valid resource identifier"
+            + "|must be a non-negative Integer");
+    /** How the engine says that an id names no record ({@code NullValueException}). */
+    private static final Pattern MISSING_RECORD = Pattern.compile("doesn't exist|does not exist|Cannot find|not found",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSWORD_POLICY = Pattern.compile("^(ENGINE-\\d+ )?Password does not match policy");
 
     @Override
@@ -119,6 +126,18 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable root = thrown;
         for (Throwable t = thrown; t != null && seen.size() < MAX_CAUSES && seen.add(t); t = t.getCause()) {
+            if (t instanceof NullPointerException npe && thrownByTheRestLayer(npe)) {
+                // Camunda's resources dereference the body and its fields unchecked: a missing one is
+                // the client's error. Its own text names internals, so it is not repeated.
+                return new Refusal(Response.Status.BAD_REQUEST, new BadUserRequestException(
+                        "The request lacks a required value: a body, or one of its fields"));
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // SQL's data exceptions (a value too long for its column, a number out of range): what was
+                // sent does not fit; the driver's text names tables, so it is not repeated.
+                return new Refusal(Response.Status.BAD_REQUEST, new BadUserRequestException(
+                        "A value of the request is too long or out of range for what the engine stores"));
+            }
             Response.Status status = clientStatus(t);
             if (status != null) {
                 return new Refusal(status, t);
@@ -145,12 +164,23 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
         if (t instanceof AuthorizationException) {
             return Response.Status.FORBIDDEN;
         }
+        if (t instanceof org.camunda.bpm.engine.exception.NullValueException) {
+            // "task is null", "execution nope doesn't exist": a record asked for by an id that names nothing
+            return t.getMessage() != null && MISSING_RECORD.matcher(t.getMessage()).find() ? Response.Status.NOT_FOUND
+                    : Response.Status.BAD_REQUEST;
+        }
         if (t instanceof org.camunda.bpm.engine.exception.NotFoundException
                 || t instanceof fr.progerance.ops.web.NotFoundException) {
             return Response.Status.NOT_FOUND;
         }
-        if (t instanceof ConflictException) {
+        if (t instanceof ConflictException || t instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException
+                || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+            // the record is not in the state the request assumed: claimed by someone else, changed meanwhile
             return Response.Status.CONFLICT;
+        }
+        if (t instanceof org.camunda.bpm.engine.rest.exception.InvalidRequestException invalid
+                && invalid.getStatus() == null) {
+            return Response.Status.BAD_REQUEST;
         }
         if (t instanceof FormFieldValidationException || t instanceof BadUserRequestException
                 || t instanceof ParseException || t instanceof InvalidInputException
@@ -162,6 +192,12 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
             return rest.getStatus();
         }
         return null;
+    }
+
+    /** Whether a null pointer came from Camunda's REST resources or DTOs (the request), not the engine. */
+    private static boolean thrownByTheRestLayer(NullPointerException npe) {
+        StackTraceElement[] trace = npe.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.camunda.bpm.engine.rest.");
     }
 
     /** The status of a refusal and the exception whose message says why. */

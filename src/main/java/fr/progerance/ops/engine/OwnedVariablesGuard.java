@@ -108,7 +108,9 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         if (context == null) {
             return;
         }
-        if (command instanceof CompleteTaskCmd) {
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd) {
+            checkClaim(context, field(command, org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd.class, "userId"));
+        } else if (command instanceof CompleteTaskCmd) {
             String taskId = field(command, CompleteTaskCmd.class, "taskId");
             Map<String, Object> variables = field(command, CompleteTaskCmd.class, "variables");
             checkCandidate(context, taskId);
@@ -169,6 +171,23 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         if (!candidates.isEmpty() && !admin && groups.stream().noneMatch(candidates::contains)) {
             throw new org.camunda.bpm.engine.AuthorizationException("User '" + who.getUserId() + "' may not complete"
                     + " task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + "): it is for " + candidates);
+        }
+    }
+
+    /**
+     * A person claims a task for themself (Tasklist's "Claim"); giving it to someone else is an
+     * administrator's assignment. Calls without an authenticated user are the application's own.
+     */
+    private static void checkClaim(CommandContext context, String userId) {
+        org.camunda.bpm.engine.impl.identity.Authentication who = context.getAuthentication();
+        if (who == null || who.getUserId() == null || who.getUserId().equals(userId)) {
+            return;
+        }
+        java.util.List<String> groups = who.getGroupIds() == null ? java.util.List.of() : who.getGroupIds();
+        java.util.List<String> admins = context.getProcessEngineConfiguration().getAdminGroups();
+        if (admins == null || groups.stream().noneMatch(admins::contains)) {
+            throw new org.camunda.bpm.engine.AuthorizationException("User '" + who.getUserId() + "' may claim a task"
+                    + " for themself only; an administrator assigns it to someone else");
         }
     }
 

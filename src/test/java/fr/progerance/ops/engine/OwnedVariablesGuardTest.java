@@ -78,6 +78,11 @@ class OwnedVariablesGuardTest {
                 .containsExactly("restored");
         assertThat((Boolean) OwnedVariablesGuard.field(patch, AbstractPatchVariablesCmd.class, "isLocal")).isFalse();
 
+        org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd claim = new org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd("task-7",
+                "alice");
+        assertThat((String) OwnedVariablesGuard.field(claim, org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd.class,
+                "userId")).isEqualTo("alice");
+
         RemoveTaskVariablesCmd remove = new RemoveTaskVariablesCmd("task-6", List.of("incidentNumber"), false);
         assertThat((String) OwnedVariablesGuard.field(remove, AbstractVariableCmd.class, "entityId")).isEqualTo("task-6");
         assertThat((List<String>) OwnedVariablesGuard.field(remove, AbstractRemoveVariableCmd.class, "variableNames"))
