@@ -4,7 +4,6 @@ import static fr.progerance.ops.contract.RegisterApi.body;
 import static fr.progerance.ops.contract.RegisterApi.created;
 import static fr.progerance.ops.contract.RegisterApi.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
@@ -12,7 +11,6 @@ import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.security.OpsGroups;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -36,9 +34,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +47,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsSpringBootTest
 class TasklistBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String USER = "tasklistops";
     private static final String PASSWORD = "tasklist-ops-password";
     private static WebDriver browser;
@@ -72,18 +65,7 @@ class TasklistBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Debian's chromium and chromium-driver are not installed: ./run-tests installs them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // Only loopback: no background traffic, no downloads (the machine's network is closed).
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1200", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = fr.progerance.ops.HeadlessChromium.start();
     }
 
     @AfterAll
