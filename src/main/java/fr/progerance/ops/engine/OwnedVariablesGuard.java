@@ -166,9 +166,8 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
                 .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .filter(link -> link.getGroupId() != null).forEach(link -> candidates.add(link.getGroupId()));
         java.util.List<String> groups = who.getGroupIds() == null ? java.util.List.of() : who.getGroupIds();
-        java.util.List<String> admins = context.getProcessEngineConfiguration().getAdminGroups();
-        boolean admin = admins != null && groups.stream().anyMatch(admins::contains);
-        if (!candidates.isEmpty() && !admin && groups.stream().noneMatch(candidates::contains)) {
+        if (!candidates.isEmpty() && !Administrators.isAdministrator(context, who)
+                && groups.stream().noneMatch(candidates::contains)) {
             throw new org.camunda.bpm.engine.AuthorizationException("User '" + who.getUserId() + "' may not complete"
                     + " task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + "): it is for " + candidates);
         }
@@ -183,9 +182,7 @@ public class OwnedVariablesGuard extends AbstractProcessEnginePlugin {
         if (who == null || who.getUserId() == null || who.getUserId().equals(userId)) {
             return;
         }
-        java.util.List<String> groups = who.getGroupIds() == null ? java.util.List.of() : who.getGroupIds();
-        java.util.List<String> admins = context.getProcessEngineConfiguration().getAdminGroups();
-        if (admins == null || groups.stream().noneMatch(admins::contains)) {
+        if (!Administrators.isAdministrator(context, who)) {
             throw new org.camunda.bpm.engine.AuthorizationException("User '" + who.getUserId() + "' may claim a task"
                     + " for themself only; an administrator assigns it to someone else");
         }

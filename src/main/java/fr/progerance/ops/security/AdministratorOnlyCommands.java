@@ -1,7 +1,6 @@
 package fr.progerance.ops.security;
 
 import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -92,11 +91,7 @@ public class AdministratorOnlyCommands extends AbstractProcessEnginePlugin {
         if (who == null || who.getUserId() == null) {
             return;
         }
-        List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
-        List<String> admins = context.getProcessEngineConfiguration().getAdminGroups();
-        boolean admin = admins != null && groups.stream().anyMatch(admins::contains);
-        List<String> adminUsers = context.getProcessEngineConfiguration().getAdminUsers();
-        if (admin || adminUsers != null && adminUsers.contains(who.getUserId())) {
+        if (fr.progerance.ops.engine.Administrators.isAdministrator(context, who)) {
             return;
         }
         throw new AuthorizationException("User '" + who.getUserId() + "' may not " + what
