@@ -95,6 +95,30 @@ public final class RegisterApi {
         return api.put("/api/contracts/" + contractId + "/status", body("status", status));
     }
 
+    /**
+     * A level-1 PROGERANCE incident reported on a new loopback server whose SSH and shop ports are
+     * closed (the webapp tests need an incident, not its diagnosis); returns its number.
+     */
+    public String reportIncidentOnAClosedServer() {
+        long clientId = createClient();
+        createContact(clientId, "PRIMARY", "mayAuthorise", true);
+        long contractId = created(api.post("/api/contracts", with(contractBody(clientId), "databaseConnectionQuota", 50)));
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long serverId = created(api.post("/api/servers", with(serverBody(contractId, "PROGERANCE"),
+                "address", "127.0.0.1", "sshPort", closed, "prestashopUrl", "http://127.0.0.1:" + closed + "/")));
+        assertThat(setStatus(contractId, "ACTIVE").status()).isEqualTo(200);
+        TestApi.Answer incident = api.post("/api/incidents", body("serverId", serverId, "category", "TROUBLESHOOTING",
+                "level", 1, "summary", "Page blanche sur la boutique", "source", "client", "detectedAt",
+                java.time.OffsetDateTime.now().minusMinutes(1).toString()));
+        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+        return incident.json().get("number").asText();
+    }
+
     /** Asserts 201 with a Location header pointing at the new record; returns its id. */
     public static long created(TestApi.Answer answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);

@@ -1,22 +1,16 @@
 package fr.progerance.ops.incident;
 
-import static fr.progerance.ops.contract.RegisterApi.body;
-import static fr.progerance.ops.contract.RegisterApi.created;
-import static fr.progerance.ops.contract.RegisterApi.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.progerance.ops.OpsSpringBootTest;
-import fr.progerance.ops.TestApi;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.security.OpsGroups;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -162,25 +156,8 @@ class TasklistBrowserTest {
     }
 
     /** A level-1 PROGERANCE incident on a loopback server whose SSH and shop ports are closed. */
-    private String startIncident() throws IOException {
-        RegisterApi register = new RegisterApi(port);
-        TestApi api = register.api;
-        long clientId = register.createClient();
-        register.createContact(clientId, "PRIMARY", "mayAuthorise", true);
-        long contractId = created(api.post("/api/contracts", with(RegisterApi.contractBody(clientId),
-                "databaseConnectionQuota", 50)));
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
-        long serverId = created(api.post("/api/servers", with(RegisterApi.serverBody(contractId, "PROGERANCE"),
-                "address", "127.0.0.1", "sshPort", closed, "prestashopUrl", "http://127.0.0.1:" + closed + "/")));
-        assertThat(register.setStatus(contractId, "ACTIVE").status()).isEqualTo(200);
-        TestApi.Answer incident = api.post("/api/incidents", body("serverId", serverId, "category", "TROUBLESHOOTING",
-                "level", 1, "summary", "Page blanche sur la boutique", "source", "client", "detectedAt",
-                OffsetDateTime.now().minusMinutes(1).toString()));
-        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+    private String startIncident() {
         return runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(incident.json().get("number").asText()).singleResult().getId();
+                .processInstanceBusinessKey(new RegisterApi(port).reportIncidentOnAClosedServer()).singleResult().getId();
     }
 }
