@@ -46,7 +46,8 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * <p>{@link #stop()} and {@link #start()} simulate the server going down and coming back (a new
  * server instance on the same port and home: Apache FtpServer does not restart). {@link
  * #stopAfterUploads(int)} stops it right after the n-th completed upload, from an Ftplet. {@link
- * #commands()} records the file commands (STOR, REST, RNTO, DELE, RMD, MKD) in the order received.
+ * #commands()} records the file commands (STOR, REST, RNTO, DELE, RMD, MKD) and FTPS's AUTH and PROT, in
+ * the order received.
  */
 final class EmbeddedFtpServer implements AutoCloseable {
 
@@ -62,6 +63,7 @@ final class EmbeddedFtpServer implements AutoCloseable {
     private final List<String> commands = new ArrayList<>();
     private final AtomicInteger uploads = new AtomicInteger();
     private volatile int stopAfterUploads = -1;
+    private volatile boolean stopServerAtLimit;
     private volatile Thread stopper;
     private Path serverKeyStore;
     private Path certificatePem;
@@ -169,6 +171,14 @@ final class EmbeddedFtpServer implements AutoCloseable {
     /** Stops the server (from another thread) right after the n-th upload from now has completed. */
     void stopAfterUploads(int n) {
         uploads.set(0);
+        stopServerAtLimit = true;
+        stopAfterUploads = n;
+    }
+
+    /** Drops the client's connection right after the n-th upload from now; the server stays up. */
+    void disconnectAfterUploads(int n) {
+        uploads.set(0);
+        stopServerAtLimit = false;
         stopAfterUploads = n;
     }
 
@@ -282,7 +292,8 @@ final class EmbeddedFtpServer implements AutoCloseable {
     /** Records the file commands; stops the server after the chosen number of uploads. */
     private final class Recorder extends DefaultFtplet {
 
-        private static final Set<String> RECORDED = Set.of("STOR", "REST", "RNTO", "DELE", "RMD", "MKD", "APPE");
+        private static final Set<String> RECORDED = Set.of("STOR", "REST", "RNTO", "DELE", "RMD", "MKD", "APPE", "AUTH",
+                "PROT");
 
         @Override
         public FtpletResult beforeCommand(FtpSession session, FtpRequest request) throws FtpException, IOException {
@@ -300,6 +311,9 @@ final class EmbeddedFtpServer implements AutoCloseable {
             int limit = stopAfterUploads;
             if (limit > 0 && uploads.incrementAndGet() == limit) {
                 stopAfterUploads = -1;
+                if (!stopServerAtLimit) {
+                    return FtpletResult.DISCONNECT;
+                }
                 Thread thread = new Thread(() -> {
                     FtpServer running = server;
                     if (running != null) {

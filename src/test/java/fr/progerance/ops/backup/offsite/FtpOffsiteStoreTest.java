@@ -142,8 +142,7 @@ class FtpOffsiteStoreTest {
 
     @Test
     void interruptedMirrorFailsRetryablyThenResumesWithoutSendingCompleteFilesAgain_R3_6_a() {
-        List<String> order = new ArrayList<>(ResticTestRepository.files(repo.path()).keySet());
-        order.sort((a, b) -> partRank(a) != partRank(b) ? Integer.compare(partRank(a), partRank(b)) : a.compareTo(b));
+        List<String> order = uploadOrder();
         Map<String, Long> local = ResticTestRepository.files(repo.path());
         ftp.stopAfterUploads(5); // the server goes down right after the 5th file reached it
 
@@ -168,6 +167,32 @@ class FtpOffsiteStoreTest {
         assertThat(resumed.bytesTransferred()).as("the 5th file was complete as .part: only renamed")
                 .isEqualTo(total - notSentAgain);
         assertThat(commandArguments("STOR")).noneMatch(p -> order.subList(0, 5).stream().anyMatch(p::contains));
+    }
+
+    @Test
+    void fileRetriesResumeOnANewConnectionWithinTheSameMirror_R3_6_a() {
+        FtpOffsiteStore retrying = new FtpOffsiteStore(ftp.clientSettings().withFileRetries(1));
+        ftp.disconnectAfterUploads(3); // the connection drops once; the server stays up
+
+        MirrorReport report = retrying.mirror(repo.path(), COPY);
+
+        Map<String, Long> local = ResticTestRepository.files(repo.path());
+        assertThat(remoteFiles()).isEqualTo(local);
+        assertThat(partFiles()).isEmpty();
+        assertThat(report.filesTransferred()).isEqualTo(local.size());
+        long third = local.get(uploadOrder().get(2)); // complete as .part when the connection dropped: renamed only
+        assertThat(report.bytesTransferred()).isEqualTo(local.values().stream().mapToLong(Long::longValue).sum() - third);
+        assertThat(commandArguments("STOR")).hasSize(local.size()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void withoutFileRetriesTheFirstDroppedConnectionEndsTheMirror_R3_6_a() {
+        ftp.disconnectAfterUploads(3);
+
+        OffsiteException e = catchThrowableOfType(() -> store.mirror(repo.path(), COPY), OffsiteException.class);
+
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("mirror of " + COPY);
     }
 
     @Test
@@ -414,6 +439,13 @@ class FtpOffsiteStoreTest {
 
     private Map<String, Long> remoteFiles(String name) {
         return ResticTestRepository.files(ftp.home().resolve(name));
+    }
+
+    /** The local files in the order the mirror uploads them. */
+    private List<String> uploadOrder() {
+        List<String> order = new ArrayList<>(ResticTestRepository.files(repo.path()).keySet());
+        order.sort((a, b) -> partRank(a) != partRank(b) ? Integer.compare(partRank(a), partRank(b)) : a.compareTo(b));
+        return order;
     }
 
     private List<String> partFiles() {
