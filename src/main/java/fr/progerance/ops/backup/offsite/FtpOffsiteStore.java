@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -330,6 +331,16 @@ public class FtpOffsiteStore implements OffsiteStore {
     /** Absent, empty, or what an interrupted fetch left (repository entries only). */
     private void requireUsableTarget(Path target, String operation) {
         if (!Files.exists(target)) {
+            try { // owner only, as restic creates its repositories
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                Files.createDirectory(target, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                createDirectory(target, operation);
+            } catch (IOException e) {
+                throw new OffsiteException(prefix(operation) + ": cannot create the target " + target + ": "
+                        + e.getClass().getSimpleName() + " " + e.getMessage(), false, OffsiteException.NO_REPLY, e);
+            }
             return;
         }
         if (!Files.isDirectory(target)) {
@@ -347,6 +358,15 @@ public class FtpOffsiteStore implements OffsiteStore {
         } catch (IOException e) {
             throw new OffsiteException(prefix(operation) + ": cannot read the target " + target + ": "
                     + e.getClass().getSimpleName(), false, OffsiteException.NO_REPLY, e);
+        }
+    }
+
+    private void createDirectory(Path target, String operation) {
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new OffsiteException(prefix(operation) + ": cannot create the target " + target + ": "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), false, OffsiteException.NO_REPLY, e);
         }
     }
 
