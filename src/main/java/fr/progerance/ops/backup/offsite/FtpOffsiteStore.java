@@ -81,10 +81,11 @@ public class FtpOffsiteStore implements OffsiteStore {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.useMlsd = useMlsd;
         if (settings.configured()) {
-            log.info("Off-site copy on FTP server {} as {} ({}, base directory '{}', trust {})", settings.describe(),
-                    settings.user(), settings.tls() == OffsiteSettings.TlsMode.NONE ? "plain FTP" : "FTPS "
-                            + settings.tls(), settings.baseDirectory(), settings.trustStore() == null
-                                    ? "JVM default CA certificates" : settings.trustStore());
+            String protection = settings.tls() == OffsiteSettings.TlsMode.NONE ? "plain FTP"
+                    : "FTPS " + settings.tls() + " trusting " + (settings.trustStore() == null
+                            ? "the JVM's default CA certificates" : settings.trustStore());
+            log.info("Off-site copy on FTP server {} as {} ({}, base directory '{}')", settings.describe(),
+                    settings.user(), protection, settings.baseDirectory());
         } else {
             log.info("Off-site copy not configured ({}.host is blank): off-site calls will fail", OffsiteSettings.PREFIX);
         }
