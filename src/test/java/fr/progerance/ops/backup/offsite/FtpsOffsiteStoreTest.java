@@ -108,7 +108,7 @@ class FtpsOffsiteStoreTest {
     }
 
     @Test
-    void plainFtpClientIsNotWhatAnFtpsOnlySetupUses_R3_6_a() {
+    void defaultSettingsUseFtpsAndTrustOnlyTheJvmCaCertificates_R3_6_a() {
         // Default settings are explicit FTPS: a store built from the defaults never sends the password in clear.
         OffsiteSettings defaults = OffsiteSettings.of("127.0.0.1", ftps.port(), EmbeddedFtpServer.USER,
                 ftps.passwordFile(EmbeddedFtpServer.PASSWORD));
