@@ -202,7 +202,7 @@ public class StreamingBackupTransfer implements BackupTransfer {
             String message, RemoteSide side) {
         String id = shortId(summary.snapshotId());
         try {
-            restic.forget(repository, List.of(summary.snapshotId()), false);
+            forget(repository, summary.snapshotId());
             log.warn("{}; snapshot {} forgotten", message, id);
             return new BackupTransferException(message + "; snapshot " + id + " forgotten", side.retryable(),
                     side.failure());
@@ -215,6 +215,28 @@ public class StreamingBackupTransfer implements BackupTransfer {
                 failure.addSuppressed(side.failure());
             }
             return failure;
+        }
+    }
+
+    /**
+     * {@code restic forget} needs an exclusive lock, which any lock left in the repository blocks (restic
+     * 0.14 does not skip stale ones there; a restic killed hard leaves one). On failure, stale locks are
+     * removed ({@code restic unlock}: restic's own rule, older than 30 min or a dead local process) and
+     * the forget tried once more.
+     */
+    private void forget(ResticRepository repository, String snapshotId) {
+        try {
+            restic.forget(repository, List.of(snapshotId), false);
+        } catch (RuntimeException first) {
+            log.warn("restic forget {} failed ({}); removing stale locks and trying once more", shortId(snapshotId),
+                    first.getMessage());
+            try {
+                restic.unlock(repository);
+                restic.forget(repository, List.of(snapshotId), false);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
         }
     }
 

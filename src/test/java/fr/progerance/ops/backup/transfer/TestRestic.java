@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * A minimal test-only {@link Restic} over the real {@code restic} binary, for the few calls the
- * transfer tests need (init, backup --stdin, snapshots, forget, dump). The application's own
+ * transfer tests need (init, backup --stdin, snapshots, forget, dump, unlock). The application's own
  * implementation of the port replaces it once both are merged; it is deliberately small.
  *
  * <p>When the data stream of a backup fails, it kills restic (no snapshot), unless built with
@@ -160,7 +160,7 @@ final class TestRestic implements Restic {
 
     @Override
     public void unlock(ResticRepository repository) {
-        throw new UnsupportedOperationException("not needed by the transfer tests");
+        run(repository, List.of("unlock"), null, null);
     }
 
     /** Runs restic; stdout goes to {@code out} when given, else it is returned. Non-zero exit: ResticException. */
@@ -212,6 +212,25 @@ final class TestRestic implements Restic {
         }
     }
 
+    /**
+     * SIGINT, as Ctrl-C: restic cancels the backup (no snapshot) and removes its lock. A SIGKILL would
+     * leave a stale lock behind, which blocks every later exclusive operation (forget, prune) until
+     * {@code restic unlock}.
+     */
+    private static void interrupt(Process process) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
     private void feed(Process process, InputStream stdin) {
         OutputStream in = process.getOutputStream();
         try {
@@ -220,7 +239,7 @@ final class TestRestic implements Restic {
                     stdin.transferTo(in);
                 } catch (IOException e) {
                     if (!saveOnBrokenInput) {
-                        process.destroyForcibly(); // a broken input must not become a snapshot
+                        interrupt(process); // a broken input must not become a snapshot
                         return;
                     }
                 }
