@@ -217,6 +217,30 @@ class StreamingBackupTransferTest {
                 .containsEntry("current-theme", "link -> themes/classic « été »");
     }
 
+    @Test
+    @DisplayName("R3.6-b a server backup leaves out pseudo and temporary file systems, relative to its root")
+    void serverBackupExcludes() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("server-root-" + UUID.randomUUID()));
+        for (String d : List.of("etc", "proc/1", "sys/kernel", "dev", "run/lock", "tmp", "var/tmp", "var/lib/mysql",
+                "home/client/tmp")) {
+            Files.createDirectories(root.resolve(d));
+        }
+        Files.writeString(root.resolve("etc/hostname"), "shop1\n");
+        Files.writeString(root.resolve("proc/1/status"), "pseudo\n");
+        Files.writeString(root.resolve("tmp/session"), "temporary\n");
+        Files.writeString(root.resolve("var/tmp/cache"), "temporary\n");
+        Files.writeString(root.resolve("home/client/tmp/kept"), "not the root's tmp\n");
+        Path target = Files.createDirectories(dir.resolve("server-restored-" + UUID.randomUUID()));
+
+        TransferResult backup = transfer().backup(SSH.target(), new BackupSource(BackupKind.SERVER, root.toString()),
+                repository, List.of(run));
+        transfer().restore(SSH.target(), repository, backup.snapshotId(),
+                new RestoreDestination(BackupKind.SERVER, target.toString()));
+
+        assertThat(describeTree(target).keySet()).contains("etc/hostname", "var/lib/mysql", "home/client/tmp/kept")
+                .doesNotContain("proc", "sys", "dev", "run", "tmp", "var/tmp", "proc/1/status", "tmp/session");
+    }
+
     // --- faults: no snapshot remains -------------------------------------------------------------
 
     @Test
