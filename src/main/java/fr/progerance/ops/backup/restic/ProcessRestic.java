@@ -286,6 +286,7 @@ public class ProcessRestic implements Restic {
                             e.getMessage());
                 }
             }
+            output.readErrors(outcome.stderr()); // restic 0.14 prints its JSON error lines on stderr
             String errors = output.errors.toString().strip();
             throw new ResticIncompleteSnapshotException("restic backup into " + call.repository() + " saved snapshot "
                     + (id == null ? "(unknown)" : shortId(id)) + " but some source data could not be read (exit status"
@@ -795,22 +796,31 @@ public class ProcessRestic implements Restic {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = reader.readLine()) != null) {
-                if (!line.startsWith("{")) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = json.readTree(line);
-                } catch (IOException e) {
-                    continue; // not one of restic's JSON messages
-                }
-                String type = node.path("message_type").asText();
-                if ("summary".equals(type)) {
-                    summary.set(node);
-                } else if ("error".equals(type) && errors.length() < MAX_ERROR_BYTES) {
-                    errors.append(node.path("item").asText("?")).append(" (")
-                            .append(node.path("during").asText("?")).append(")\n");
-                }
+                read(line);
+            }
+        }
+
+        /** The error lines (items restic could not read) among restic's standard error. */
+        void readErrors(String stderr) {
+            stderr.lines().forEach(this::read);
+        }
+
+        private void read(String line) {
+            if (!line.startsWith("{")) {
+                return;
+            }
+            JsonNode node;
+            try {
+                node = json.readTree(line);
+            } catch (IOException e) {
+                return; // not one of restic's JSON messages
+            }
+            String type = node.path("message_type").asText();
+            if ("summary".equals(type)) {
+                summary.set(node);
+            } else if ("error".equals(type) && errors.length() < MAX_ERROR_BYTES) {
+                errors.append(node.path("item").asText("?")).append(" (")
+                        .append(node.path("during").asText("?")).append(")\n");
             }
         }
     }
