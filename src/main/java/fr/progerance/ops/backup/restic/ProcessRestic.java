@@ -182,6 +182,11 @@ public class ProcessRestic implements Restic {
 
     // --- repository ------------------------------------------------------------------------------
 
+    /**
+     * {@inheritDoc} Reads the config without a lock ({@code cat config --no-lock}, a read). A
+     * repository that exists but does not open with the password file is not "missing": that is a
+     * {@link ResticWrongPasswordException}, so that nothing ever re-creates it.
+     */
     @Override
     public boolean exists(ResticRepository repository) {
         try {
@@ -217,6 +222,14 @@ public class ProcessRestic implements Restic {
 
     // --- backup ----------------------------------------------------------------------------------
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code time} is passed to the second (restic's {@code --time} has no fraction), in UTC. If
+     * {@code data} fails, restic is killed before its input is closed, so no snapshot of a truncated
+     * stream is saved. If restic ends before {@code data} does (a wrong password...), the rest of
+     * {@code data} is not read: the caller closes it.
+     */
     @Override
     public ResticBackupSummary backupStdin(ResticRepository repository, String filename, List<String> tags,
             Instant time, InputStream data) {
@@ -599,6 +612,10 @@ public class ProcessRestic implements Restic {
             if (exitCode == 0) {
                 log.debug("restic {} on {}: exit status 0 in {} ms", call.operation(), describe(call.repository()),
                         took.toMillis());
+            } else if (call.operation().equals("cat config")) {
+                // the existence probe: a missing repository is an answer here, not a problem
+                log.debug("restic {} on {}: exit status {} in {} ms", call.operation(), describe(call.repository()),
+                        exitCode, took.toMillis());
             } else {
                 log.warn("restic {} on {}: exit status {} in {} ms", call.operation(), describe(call.repository()),
                         exitCode, took.toMillis());
