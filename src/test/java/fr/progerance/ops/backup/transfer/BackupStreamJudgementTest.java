@@ -23,7 +23,8 @@ class BackupStreamJudgementTest {
         settings.setAcceptChangedFiles(acceptChangedFiles);
         return new StreamingBackupTransfer(new fr.progerance.ops.remote.JschRemoteExecutor(
                 fr.progerance.ops.remote.SshClientSettings.withKey(java.nio.file.Path.of("no-key"))),
-                TestRestic.killingOnBrokenInput(), settings, Clock.systemUTC());
+                new fr.progerance.ops.backup.restic.ProcessRestic(
+                        fr.progerance.ops.backup.restic.ResticSettings.defaults(java.nio.file.Path.of("target/test-backups/restic-cache"))), settings, Clock.systemUTC());
     }
 
     private static StreamCompleteness completeTar() throws IOException {
