@@ -18,6 +18,8 @@ public interface BackupRunRepository extends JpaRepository<BackupRun, String> {
 
     List<BackupRun> findTop10ByServerIdAndFailureMessageIsNotNullOrderByFailedAtDesc(long serverId);
 
+    List<BackupRun> findByServerIdAndSnapshotIdIsNotNull(long serverId);
+
     @Query("select distinct r.clientId from BackupRun r order by r.clientId")
     List<Long> findClientIds();
 
