@@ -1,6 +1,7 @@
 package fr.progerance.ops.backup.delegate;
 
 import fr.progerance.ops.backup.BackupKind;
+import fr.progerance.ops.backup.BackupScheduleProcess;
 import fr.progerance.ops.backup.BackupStarter;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.contract.ContractStatus;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_StartScheduledBackups (R3.6-b): one {@code Backup} per server of an ACTIVE contract for the
- * kind whose timer fired, with the business key {@code <serverId>:<kind>:<date>}, so a retried job
+ * Task_StartDatabaseBackups, Task_StartFilesBackups, Task_StartServerBackups (R3.6-b): one
+ * {@code Backup} per server of an ACTIVE contract for the task's kind, with the business key {@code <serverId>:<kind>:<date>}, so a retried job
  * starts nothing twice.
  */
 @Component("startScheduledBackupsDelegate")
@@ -35,7 +36,8 @@ public class StartScheduledBackupsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BackupKind kind = StartVariables.kind(execution);
+        BackupKind kind = BackupScheduleProcess.kindOf(execution.getCurrentActivityId()).orElseThrow(
+                () -> new IllegalStateException(execution.getCurrentActivityId() + " starts no backups"));
         LocalDate date = clock.today();
         List<Long> active = servers.findAllByOrderByIdAsc().stream()
                 .filter(s -> s.getContract().getStatus() == ContractStatus.ACTIVE).map(s -> s.getId()).toList();

@@ -87,6 +87,9 @@ public class IntegrityCheckHandler implements ExternalTaskHandler {
         int n = subset();
         ScheduledJobs.perClient("Integrity check " + n + "/" + m, runs.clientsWithBackups(), clientId -> {
             ResticRepository repository = repositories.repository(clientId);
+            if (!restic.exists(repository)) {
+                return;
+            }
             restic.check(repository, n + "/" + m);
             if (runs.mirror(clientId).map(x -> x.getLastSuccessStartedAt() != null).orElse(false)) {
                 OffsiteStore.OffsiteCheckReport report = offsite.check(repository.location(),

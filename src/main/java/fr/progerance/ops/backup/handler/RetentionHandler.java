@@ -83,6 +83,10 @@ public class RetentionHandler implements ExternalTaskHandler {
     /** R3.6-c for one client's repository. */
     public RetentionPolicy.Decision apply(RetentionPolicy policy, long clientId) {
         ResticRepository repository = repositories.repository(clientId);
+        if (!restic.exists(repository)) {
+            // A run recorded but never prepared (its repository was never created): nothing to keep.
+            return new RetentionPolicy.Decision(clock.instant(), List.of(), List.of());
+        }
         RetentionPolicy.Decision decision = policy.decide(restic.snapshots(repository, List.of()),
                 holds.facts(clientId), clock.instant());
         if (!decision.forget().isEmpty()) {
