@@ -38,13 +38,37 @@ public enum CommandTemplate {
     REBOOT(false, "sudo -n systemctl reboot"),
 
     /** Whether one systemd unit is active: prints {@code active}, {@code failed}...; exit 0 only when active. */
-    SERVICE_STATUS(true, "systemctl is-active --", Parameter.SYSTEMD_UNIT);
+    SERVICE_STATUS(true, "systemctl is-active --", Parameter.SYSTEMD_UNIT),
+
+    /**
+     * R3.6-d: checks and lists every table of one database, one line each ({@code db.table  OK}), with
+     * {@code mysqlcheck --fast} (only tables not closed properly are really checked, so it is cheap).
+     * Used after a restore to see the tables are there. Credentials come from the SSH user's
+     * {@code ~/.my.cnf}, as for {@link StreamTemplate#DUMP_DATABASE}. Not {@code mysqlshow}: it reads a
+     * database name containing {@code _} as a wildcard and then lists databases instead of tables.
+     */
+    CHECK_TABLES(true, "mysqlcheck --fast --", Parameter.DATABASE_NAME);
 
     /** A kind of argument and the strict pattern its values must match in full. */
     public enum Parameter {
 
         /** A systemd unit name, e.g. {@code nginx.service}, {@code php8.2-fpm}, {@code getty@tty1.service}. */
-        SYSTEMD_UNIT("systemd unit name", "[A-Za-z0-9@._-]{1,128}");
+        SYSTEMD_UNIT("systemd unit name", "[A-Za-z0-9@._-]{1,128}"),
+
+        /**
+         * A MariaDB/MySQL database name as PrestaShop installs create them: letters, digits and
+         * {@code _}, at most 64 characters; never one of the server's own schemas.
+         */
+        DATABASE_NAME("database name",
+                "(?!(?i:mysql|information_schema|performance_schema|sys)$)[A-Za-z0-9_]{1,64}"),
+
+        /**
+         * An absolute directory path: {@code /}, or {@code /} followed by names of letters, digits and
+         * {@code . _ @ + -}, separated by single slashes; no {@code .} or {@code ..} name, no trailing
+         * slash, no spaces, quotes or other shell characters; at most 1024 characters.
+         */
+        ABSOLUTE_PATH("absolute directory path",
+                "(?=.{1,1024}$)(/|(/(?!\\.{1,2}(/|$))[A-Za-z0-9._@+-]+)+)");
 
         private final String description;
         private final Pattern pattern;

@@ -8,6 +8,8 @@ import com.jcraft.jsch.Session;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -19,6 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +32,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs command templates over SSH with JSch, one session per call.
+ * Runs command templates over SSH with JSch, one session per call, and streams backups and restores
+ * ({@link RemoteStreams}) through the same connection code.
  *
  * <ul>
  *   <li>DESIGN rule 8: strict host key checking on every connection, against the target's pinned
@@ -47,7 +54,7 @@ import org.springframework.stereotype.Component;
  * Thread-safe: every call builds its own {@link JSch} instance; the settings are immutable.
  */
 @Component
-public class JschRemoteExecutor implements RemoteExecutor {
+public class JschRemoteExecutor implements RemoteExecutor, RemoteStreams {
 
     /** Host key algorithms offered to the server; any key type a pinned fingerprint may designate. */
     static final String HOST_KEY_ALGORITHMS = "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,"
@@ -65,6 +72,7 @@ public class JschRemoteExecutor implements RemoteExecutor {
     private static final Logger log = LoggerFactory.getLogger(JschRemoteExecutor.class);
     private static final com.jcraft.jsch.Logger JSCH_LOG = new JschLogBridge();
     private static final long MAX_POLL_MILLIS = 50;
+    private static final int STREAM_BUFFER = 64 * 1024;
 
     private final SshClientSettings settings;
 
@@ -77,9 +85,9 @@ public class JschRemoteExecutor implements RemoteExecutor {
     public JschRemoteExecutor(SshClientSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (Files.isRegularFile(settings.privateKey())) {
-            log.info("SSH client key {}, connect timeout {}, command timeout {}, max output {} bytes per stream",
-                    settings.privateKey(), settings.connectTimeout(), settings.commandTimeout(),
-                    settings.maxOutputBytes());
+            log.info("SSH client key {}, connect timeout {}, command timeout {}, max output {} bytes per stream,"
+                    + " stream idle timeout {}", settings.privateKey(), settings.connectTimeout(),
+                    settings.commandTimeout(), settings.maxOutputBytes(), settings.streamIdleTimeout());
         } else {
             log.warn("No SSH private key at {} ({}.private-key): remote commands will fail until the file exists",
                     settings.privateKey(), RemoteSshProperties.PREFIX);
@@ -96,6 +104,75 @@ public class JschRemoteExecutor implements RemoteExecutor {
         Objects.requireNonNull(template, "template");
         String commandLine = template.commandLine(args); // validates before anything touches the network
         long started = System.nanoTime();
+        return withSession(target, template, started, session -> {
+            CommandResult result = execute(session, target, template, commandLine, started);
+            log.info("SSH {} on {}: exit status {} in {} ms (stdout {} chars, stderr {} chars{})", template,
+                    target.describe(), result.exitStatus(), result.took().toMillis(), result.stdout().length(),
+                    result.stderr().length(), result.outputTruncated() ? ", truncated" : "");
+            return result;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>JSch's session thread writes the remote standard output straight into {@code sink} (a slow
+     * sink slows the remote command down through the SSH window, nothing piles up here); standard
+     * error is kept up to {@code ops.remote.ssh.max-output}. No total timeout: the stream fails with
+     * {@link CommandTimeoutException} when no byte arrived for {@code ops.remote.ssh.stream-idle-timeout}.
+     * A failing sink stops the remote command and raises a {@link RemoteException} whose cause is the
+     * sink's exception. The data is never logged.
+     */
+    @Override
+    public StreamResult pipeFrom(SshTarget target, StreamTemplate template, OutputStream sink, String... args) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(sink, "sink");
+        requireDirection(template, StreamTemplate.Direction.OUT, "pipeFrom");
+        String commandLine = template.commandLine(args);
+        long started = System.nanoTime();
+        return withSession(target, template, started, session -> logged(target,
+                streamOut(session, target, template, commandLine, sink, started)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A thread of this call copies {@code source} into the remote standard input and sends EOF at
+     * the source's end; the calling thread watches the channel. No total timeout: the stream fails
+     * with {@link CommandTimeoutException} when no byte went either way for
+     * {@code ops.remote.ssh.stream-idle-timeout}. A source that fails stops the remote command without
+     * sending EOF (the command never sees a clean end of input) and raises a {@link RemoteException}
+     * whose cause is the source's exception. The source is not closed.
+     */
+    @Override
+    public StreamResult pipeTo(SshTarget target, StreamTemplate template, InputStream source, String... args) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(source, "source");
+        requireDirection(template, StreamTemplate.Direction.IN, "pipeTo");
+        String commandLine = template.commandLine(args);
+        long started = System.nanoTime();
+        return withSession(target, template, started, session -> logged(target,
+                streamIn(session, target, template, commandLine, source, started)));
+    }
+
+    private static void requireDirection(StreamTemplate template, StreamTemplate.Direction direction, String call) {
+        if (template.direction() != direction) {
+            throw new IllegalArgumentException(template + " streams " + template.direction() + ", " + call
+                    + " needs a template that streams " + direction);
+        }
+    }
+
+    private static StreamResult logged(SshTarget target, StreamResult result) {
+        log.info("SSH stream {} on {}: exit status {} in {} ms ({} bytes, stderr {} chars)", result.template(),
+                target.describe(), result.exitStatus(), result.took().toMillis(), result.bytes(),
+                result.stderr().length());
+        return result;
+    }
+
+    /** Connects with the pinned host key, runs the work, disconnects; logs and rethrows failures. */
+    private <T> T withSession(SshTarget target, Object template, long started, Function<Session, T> work) {
         PinnedHostKeyRepository hostKeys = new PinnedHostKeyRepository(target.hostKeyFingerprint());
         JSch jsch = new JSch();
         jsch.setInstanceLogger(JSCH_LOG);
@@ -104,11 +181,7 @@ public class JschRemoteExecutor implements RemoteExecutor {
         try {
             loadIdentity(jsch);
             session = connect(jsch, target, hostKeys);
-            CommandResult result = execute(session, target, template, commandLine, started);
-            log.info("SSH {} on {}: exit status {} in {} ms (stdout {} chars, stderr {} chars{})", template,
-                    target.describe(), result.exitStatus(), result.took().toMillis(), result.stdout().length(),
-                    result.stderr().length(), result.outputTruncated() ? ", truncated" : "");
-            return result;
+            return work.apply(session);
         } catch (HostKeyMismatchException e) {
             log.error("SSH {} on {} refused: {}", template, target.describe(), e.getMessage());
             throw e;
@@ -329,6 +402,260 @@ public class JschRemoteExecutor implements RemoteExecutor {
             log.debug("The SSH server did not take the kill signal: {}", e.getClass().getSimpleName());
         }
         channel.disconnect();
+    }
+
+    // --- streams ---------------------------------------------------------------------------------
+
+    private StreamResult streamOut(Session session, SshTarget target, StreamTemplate template, String commandLine,
+            OutputStream sink, long started) {
+        Activity activity = new Activity();
+        StreamSink data = new StreamSink(sink, activity);
+        BoundedOutput stderr = new BoundedOutput(settings.maxOutputBytes());
+        ChannelExec channel = null;
+        try {
+            channel = openExec(session, commandLine);
+            channel.setInputStream(new ByteArrayInputStream(new byte[0])); // stdin at EOF
+            channel.setOutputStream(data, true);
+            channel.setErrStream(new ActivityOutput(stderr, activity), true);
+            channel.connect(settings.connectTimeoutMillis());
+            activity.touch();
+            awaitStream(channel, session, target, template, activity, data::failure);
+            if (data.failure() != null) {
+                throw new RemoteException("The stream of " + template + " from " + target.describe()
+                        + " could not be written here after " + data.bytes() + " bytes ("
+                        + data.failure().getClass().getSimpleName() + "): remote command stopped", data.failure());
+            }
+            return new StreamResult(template, channel.getExitStatus(), data.bytes(), stderr.text(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (JSchException e) {
+            throw new RemoteException("SSH channel for " + template + " on " + target.describe() + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+        }
+    }
+
+    private StreamResult streamIn(Session session, SshTarget target, StreamTemplate template, String commandLine,
+            InputStream source, long started) {
+        Activity activity = new Activity();
+        BoundedOutput stdout = new BoundedOutput(settings.maxOutputBytes());
+        BoundedOutput stderr = new BoundedOutput(settings.maxOutputBytes());
+        AtomicLong sent = new AtomicLong();
+        AtomicReference<Exception> sourceFailure = new AtomicReference<>();
+        ChannelExec channel = null;
+        Thread copier = null;
+        try {
+            channel = openExec(session, commandLine);
+            channel.setOutputStream(new ActivityOutput(stdout, activity), true);
+            channel.setErrStream(new ActivityOutput(stderr, activity), true);
+            OutputStream remoteIn = channel.getOutputStream();
+            channel.connect(settings.connectTimeoutMillis());
+            activity.touch();
+            copier = new Thread(() -> copyInto(source, remoteIn, activity, sent, sourceFailure),
+                    "ssh-stream-in " + template);
+            copier.setDaemon(true);
+            copier.start();
+            awaitStream(channel, session, target, template, activity, sourceFailure::get);
+            Exception failure = sourceFailure.get();
+            if (failure != null && !(failure instanceof RemoteWriteFailure)) {
+                throw new RemoteException("The data for " + template + " on " + target.describe()
+                        + " could not be read here after " + sent.get() + " bytes (" + failure.getClass().getSimpleName()
+                        + "): remote command stopped without end of input", failure);
+            }
+            return new StreamResult(template, channel.getExitStatus(), sent.get(), stderr.text(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (JSchException | IOException e) {
+            throw new RemoteException("SSH channel for " + template + " on " + target.describe() + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+            if (copier != null) {
+                copier.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Copies the source into the remote standard input, then closes it (EOF). A source failure is
+     * recorded and the remote input left open: the watcher stops the channel.
+     */
+    private static void copyInto(InputStream source, OutputStream remoteIn, Activity activity, AtomicLong sent,
+            AtomicReference<Exception> failure) {
+        byte[] buffer = new byte[STREAM_BUFFER];
+        while (true) {
+            int read;
+            try {
+                read = source.read(buffer);
+            } catch (IOException | RuntimeException e) {
+                failure.compareAndSet(null, e);
+                return;
+            }
+            try {
+                if (read < 0) {
+                    remoteIn.close(); // EOF to the remote command
+                    return;
+                }
+                remoteIn.write(buffer, 0, read);
+                remoteIn.flush();
+            } catch (IOException e) {
+                // The channel closed (remote command ended or connection lost): its status tells.
+                failure.compareAndSet(null, new RemoteWriteFailure(e));
+                return;
+            }
+            sent.addAndGet(read);
+            activity.touch();
+        }
+    }
+
+    private ChannelExec openExec(Session session, String commandLine) throws JSchException {
+        ChannelExec channel = (ChannelExec) session.openChannel("exec");
+        channel.setCommand(commandLine.getBytes(StandardCharsets.UTF_8));
+        channel.setPty(false);
+        return channel;
+    }
+
+    /**
+     * Waits until the channel closes or the connection drops. Stops the channel and throws on an idle
+     * stream or an interrupt; stops it and returns when {@code localFailure} reports one.
+     */
+    private void awaitStream(ChannelExec channel, Session session, SshTarget target, StreamTemplate template,
+            Activity activity, Supplier<Exception> localFailure) {
+        Duration idle = settings.streamIdleTimeout();
+        long pause = 1;
+        try {
+            while (!channel.isClosed() && session.isConnected()) {
+                Exception failure = localFailure.get();
+                if (failure != null && !(failure instanceof RemoteWriteFailure)) {
+                    stop(channel);
+                    return;
+                }
+                long silent = System.nanoTime() - activity.last();
+                if (silent >= idle.toNanos()) {
+                    stop(channel);
+                    throw new CommandTimeoutException("The stream of " + template + " on " + target.describe()
+                            + " moved no byte for " + idle + " (" + RemoteSshProperties.PREFIX
+                            + ".stream-idle-timeout): channel closed, the remote process may still be running",
+                            template, idle);
+                }
+                TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(pause,
+                        TimeUnit.NANOSECONDS.toMillis(idle.toNanos() - silent))));
+                pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(channel);
+            throw new RemoteException("Interrupted while " + template + " streamed on " + target.describe()
+                    + ": channel closed");
+        }
+    }
+
+    /** The last time a byte moved, in {@link System#nanoTime()}. */
+    private static final class Activity {
+
+        private volatile long last = System.nanoTime();
+
+        void touch() {
+            last = System.nanoTime();
+        }
+
+        long last() {
+            return last;
+        }
+    }
+
+    /** Marks activity on every write; JSch's session thread writes. */
+    private static final class ActivityOutput extends OutputStream {
+
+        private final OutputStream out;
+        private final Activity activity;
+
+        ActivityOutput(OutputStream out, Activity activity) {
+            this.out = out;
+            this.activity = activity;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            activity.touch();
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            activity.touch();
+        }
+    }
+
+    /**
+     * The caller's sink as JSch's session thread sees it: counts bytes, marks activity, and never throws
+     * into JSch. A failure is kept (later bytes are dropped) and makes the watcher stop the channel.
+     */
+    private static final class StreamSink extends OutputStream {
+
+        private final OutputStream sink;
+        private final Activity activity;
+        private final AtomicLong bytes = new AtomicLong();
+        private volatile IOException failure;
+
+        StreamSink(OutputStream sink, Activity activity) {
+            this.sink = sink;
+            this.activity = activity;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                sink.write(data, offset, length);
+                bytes.addAndGet(length);
+                activity.touch();
+            } catch (IOException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = new IOException(e.getClass().getSimpleName() + " in the sink", e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (failure == null) {
+                try {
+                    sink.flush();
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        long bytes() {
+            return bytes.get();
+        }
+    }
+
+    /** Writing into the remote standard input failed: the channel closed, the exit status tells why. */
+    private static final class RemoteWriteFailure extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        RemoteWriteFailure(IOException cause) {
+            super(cause);
+        }
     }
 
     private static long millisSince(long startedNanos) {

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * ops.remote.ssh.connect-timeout  10s
  * ops.remote.ssh.command-timeout  60s
  * ops.remote.ssh.max-output       64KB per stream (stdout, stderr)
+ * ops.remote.ssh.stream-idle-timeout  10m (backups and restores: no byte for that long fails the stream)
  * </pre>
  *
  * A missing key file does not stop the application (the demo has none): each call then fails with
@@ -46,6 +47,12 @@ public class RemoteSshProperties {
     private DataSize maxOutput = DataSize.ofKilobytes(64);
 
     /**
+     * A streamed command (backup, restore) has no total timeout, since a dump may take hours; it
+     * fails when no byte went through the stream for this long.
+     */
+    private Duration streamIdleTimeout = SshClientSettings.DEFAULT_STREAM_IDLE_TIMEOUT;
+
+    /**
      * The settings with paths resolved against the data directory.
      *
      * @throws IllegalArgumentException naming the faulty setting
@@ -61,7 +68,8 @@ public class RemoteSshProperties {
             throw new IllegalArgumentException(PREFIX + ".max-output must be between 1B and "
                     + SshClientSettings.MAX_OUTPUT_CEILING / (1024 * 1024) + "MB, got " + maxOutput);
         }
-        return new SshClientSettings(key, passphrase, connectTimeout, commandTimeout, (int) maxOutput.toBytes());
+        return new SshClientSettings(key, passphrase, connectTimeout, commandTimeout, (int) maxOutput.toBytes(),
+                streamIdleTimeout);
     }
 
     private static Path resolve(Path dataDir, String value, String key) {
@@ -111,5 +119,13 @@ public class RemoteSshProperties {
 
     public void setMaxOutput(DataSize maxOutput) {
         this.maxOutput = maxOutput;
+    }
+
+    public Duration getStreamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    public void setStreamIdleTimeout(Duration streamIdleTimeout) {
+        this.streamIdleTimeout = streamIdleTimeout;
     }
 }

@@ -13,9 +13,14 @@ import java.util.Objects;
  * @param connectTimeout TCP connect plus SSH handshake and authentication
  * @param commandTimeout from the opening of the channel to the command's exit
  * @param maxOutputBytes bytes kept per stream (stdout, stderr); the rest is counted and dropped
+ * @param streamIdleTimeout a streamed command ({@link RemoteStreams}) has no total timeout, but fails
+ *     when no byte went through its stream (or its standard error) for this long
  */
 public record SshClientSettings(Path privateKey, Path passphraseFile, Duration connectTimeout,
-        Duration commandTimeout, int maxOutputBytes) {
+        Duration commandTimeout, int maxOutputBytes, Duration streamIdleTimeout) {
+
+    /** The default {@code ops.remote.ssh.stream-idle-timeout}. */
+    public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
     /** Largest accepted {@code max-output}: results travel through the engine's memory. */
     public static final int MAX_OUTPUT_CEILING = 16 * 1024 * 1024;
@@ -31,33 +36,50 @@ public record SshClientSettings(Path privateKey, Path passphraseFile, Duration c
             throw new IllegalArgumentException(RemoteSshProperties.PREFIX + ".max-output must be between 1 byte and "
                     + MAX_OUTPUT_CEILING / (1024 * 1024) + " MB, got " + maxOutputBytes + " bytes");
         }
+        positive(RemoteSshProperties.PREFIX + ".stream-idle-timeout", streamIdleTimeout);
+    }
+
+    /** Settings with the default stream idle timeout. */
+    public SshClientSettings(Path privateKey, Path passphraseFile, Duration connectTimeout, Duration commandTimeout,
+            int maxOutputBytes) {
+        this(privateKey, passphraseFile, connectTimeout, commandTimeout, maxOutputBytes, DEFAULT_STREAM_IDLE_TIMEOUT);
     }
 
     /** The defaults of {@link RemoteSshProperties} with this key file and no passphrase. */
     public static SshClientSettings withKey(Path privateKey) {
         RemoteSshProperties defaults = new RemoteSshProperties();
         return new SshClientSettings(privateKey, null, defaults.getConnectTimeout(), defaults.getCommandTimeout(),
-                (int) defaults.getMaxOutput().toBytes());
+                (int) defaults.getMaxOutput().toBytes(), defaults.getStreamIdleTimeout());
     }
 
     public SshClientSettings withPrivateKey(Path file) {
-        return new SshClientSettings(file, passphraseFile, connectTimeout, commandTimeout, maxOutputBytes);
+        return new SshClientSettings(file, passphraseFile, connectTimeout, commandTimeout, maxOutputBytes,
+                streamIdleTimeout);
     }
 
     public SshClientSettings withPassphraseFile(Path file) {
-        return new SshClientSettings(privateKey, file, connectTimeout, commandTimeout, maxOutputBytes);
+        return new SshClientSettings(privateKey, file, connectTimeout, commandTimeout, maxOutputBytes,
+                streamIdleTimeout);
     }
 
     public SshClientSettings withConnectTimeout(Duration timeout) {
-        return new SshClientSettings(privateKey, passphraseFile, timeout, commandTimeout, maxOutputBytes);
+        return new SshClientSettings(privateKey, passphraseFile, timeout, commandTimeout, maxOutputBytes,
+                streamIdleTimeout);
     }
 
     public SshClientSettings withCommandTimeout(Duration timeout) {
-        return new SshClientSettings(privateKey, passphraseFile, connectTimeout, timeout, maxOutputBytes);
+        return new SshClientSettings(privateKey, passphraseFile, connectTimeout, timeout, maxOutputBytes,
+                streamIdleTimeout);
     }
 
     public SshClientSettings withMaxOutputBytes(int bytes) {
-        return new SshClientSettings(privateKey, passphraseFile, connectTimeout, commandTimeout, bytes);
+        return new SshClientSettings(privateKey, passphraseFile, connectTimeout, commandTimeout, bytes,
+                streamIdleTimeout);
+    }
+
+    public SshClientSettings withStreamIdleTimeout(Duration timeout) {
+        return new SshClientSettings(privateKey, passphraseFile, connectTimeout, commandTimeout, maxOutputBytes,
+                timeout);
     }
 
     int connectTimeoutMillis() {

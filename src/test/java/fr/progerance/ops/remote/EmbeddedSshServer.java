@@ -34,6 +34,8 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.command.CommandFactory;
+import org.apache.sshd.server.shell.InvertedShellWrapper;
+import org.apache.sshd.server.shell.ProcessShell;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -154,6 +156,7 @@ public final class EmbeddedSshServer implements BeforeAllCallback, AfterAllCallb
     private final List<String> interruptedCommands = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authenticationAttempts = new AtomicInteger();
+    private final Map<String, String> environment = new ConcurrentHashMap<>();
     private SshServer server;
 
     /** A server with an ECDSA P-256 host key (the client key is always RSA 3072, see {@link #clientKeyPath()}). */
@@ -313,6 +316,40 @@ public final class EmbeddedSshServer implements BeforeAllCallback, AfterAllCallb
         return this;
     }
 
+    /**
+     * Sets an environment variable for the real commands (not for canned responses), on top of this
+     * JVM's environment: e.g. {@code HOME} pointing to a directory whose {@code .my.cnf} reaches the
+     * test MariaDB, or a {@code PATH} with a directory of stand-in scripts first. Kept by {@link #reset()}
+     * (set it once per test class); {@link #clearEnvironment()} forgets it. Without any, real commands
+     * run exactly as before.
+     */
+    public EmbeddedSshServer environment(String name, String value) {
+        environment.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+        return this;
+    }
+
+    /** Puts a directory first on the {@code PATH} of the real commands (see {@link #environment}). */
+    public EmbeddedSshServer prependPath(Path directory) {
+        String current = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        return environment("PATH", directory.toAbsolutePath() + ":" + current);
+    }
+
+    /** Forgets the variables given with {@link #environment}. */
+    public EmbeddedSshServer clearEnvironment() {
+        environment.clear();
+        return this;
+    }
+
+    /**
+     * Drops every open SSH connection at once, as a network failure or a crashed server would: running
+     * commands lose their channel and the client gets no exit status. The server keeps listening.
+     */
+    public void dropConnections() {
+        for (var session : running().getActiveSessions()) {
+            session.close(true);
+        }
+    }
+
     /** Every command line the server was asked to run since the last reset, in order. */
     public List<String> executedCommands() {
         return List.copyOf(executedCommands);
@@ -429,7 +466,18 @@ public final class EmbeddedSshServer implements BeforeAllCallback, AfterAllCallb
             if (canned != null) {
                 return new CannedCommand(command, canned);
             }
-            return new ProcessShellFactory(command, List.of("/bin/sh", "-c", command)).createShell(channel);
+            Map<String, String> extra = Map.copyOf(environment);
+            if (extra.isEmpty()) {
+                return new ProcessShellFactory(command, List.of("/bin/sh", "-c", command)).createShell(channel);
+            }
+            return new InvertedShellWrapper(new ProcessShell(List.of("/bin/sh", "-c", command)) {
+                @Override
+                protected Map<String, String> resolveShellEnvironment(Map<String, String> env) {
+                    Map<String, String> merged = new java.util.HashMap<>(super.resolveShellEnvironment(env));
+                    merged.putAll(extra);
+                    return merged;
+                }
+            });
         }
     }
 

@@ -36,6 +36,8 @@ class RemoteSettingsTest {
             assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(settings.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
             assertThat(settings.maxOutputBytes()).isEqualTo(64 * 1024);
+            assertThat(settings.streamIdleTimeout()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(context).hasSingleBean(RemoteStreams.class);
         });
     }
 
@@ -55,7 +57,8 @@ class RemoteSettingsTest {
                         "ops.remote.ssh.passphrase-file=keys/engine.pass",
                         "ops.remote.ssh.connect-timeout=3s",
                         "ops.remote.ssh.command-timeout=PT2M",
-                        "ops.remote.ssh.max-output=1MB")
+                        "ops.remote.ssh.max-output=1MB",
+                        "ops.remote.ssh.stream-idle-timeout=90s")
                 .run(context -> {
                     SshClientSettings settings = context.getBean(JschRemoteExecutor.class).settings();
                     assertThat(settings.privateKey()).isEqualTo(dataDir.resolve("keys/engine").toAbsolutePath());
@@ -64,6 +67,7 @@ class RemoteSettingsTest {
                     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(settings.commandTimeout()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(settings.maxOutputBytes()).isEqualTo(1024 * 1024);
+                    assertThat(settings.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(90));
                 });
         runner().withPropertyValues("ops.remote.ssh.private-key=/etc/ops-engine/id_ed25519")
                 .run(context -> assertThat(context.getBean(JschRemoteExecutor.class).settings().privateKey())
@@ -76,7 +80,8 @@ class RemoteSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ops.remote.ssh.connect-timeout=0s", "ops.remote.ssh.connect-timeout=-5s",
         "ops.remote.ssh.command-timeout=0s", "ops.remote.ssh.command-timeout=25h", "ops.remote.ssh.max-output=0B",
-        "ops.remote.ssh.max-output=17MB", "ops.remote.ssh.private-key= "})
+        "ops.remote.ssh.max-output=17MB", "ops.remote.ssh.private-key= ",
+        "ops.remote.ssh.stream-idle-timeout=0s", "ops.remote.ssh.stream-idle-timeout=25h"})
     @DisplayName("a meaningless setting stops start-up, naming the key")
     void invalid(String setting) {
         String key = setting.substring(0, setting.indexOf('='));
