@@ -76,6 +76,24 @@ public class ContractClock {
         return from.atZone(zone).plus(period).toOffsetDateTime();
     }
 
+    /** How long ago {@code past} was (R3.6-a freshness of a backup, ages shown to ops). */
+    public Duration age(Instant past) {
+        return Elapsed.age(past, instant());
+    }
+
+    /**
+     * Now minus a calendar period in the contract zone (R3.6-c: the retention cutoff, 14 days back
+     * from now, not from the newest snapshot).
+     */
+    public Instant periodBeforeNow(Period period) {
+        return Elapsed.periodBefore(instant(), period, zone);
+    }
+
+    /** The index of the current week (see {@link Elapsed#weekIndex}). */
+    public long weekIndex() {
+        return Elapsed.weekIndex(today());
+    }
+
     /** The contract period containing today (R8.1); see {@link ContractPeriods#currentPeriod}. */
     public ContractPeriod currentPeriod(LocalDate start, int termMonths, boolean tacitRenewal) {
         return ContractPeriods.currentPeriod(start, termMonths, tacitRenewal, today());

@@ -68,6 +68,9 @@ class DashboardQueriesTest {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    fr.progerance.ops.engine.worker.ExternalTaskWorker worker;
+
     @BeforeAll
     static void startPrometheus(@Value("${local.server.port}") int appPort, @Autowired MonitoringSettings monitoring)
             throws IOException {
@@ -90,7 +93,8 @@ class DashboardQueriesTest {
         assertThat(breachesBefore).as("the breach counters exist before any breach").isNotNaN();
         assertThat(reportedBefore).as("the report counters exist before any report").isNotNaN();
 
-        interventionDeadlinePasses();
+        long serverId = interventionDeadlinePasses();
+        databaseBackedUp(serverId);
 
         await("Prometheus sees the report, the open incident and the breach").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -147,7 +151,7 @@ class DashboardQueriesTest {
      * R4.3-p2: a level-2 incident reported through the API whose intervention deadline passes: the
      * deadline timer fires and the escalation records the breach (GreenMail takes its mails).
      */
-    private void interventionDeadlinePasses() {
+    private long interventionDeadlinePasses() {
         RegisterApi register = new RegisterApi(port);
         TestApi api = register.api;
         long clientId = register.createClient();
@@ -175,5 +179,22 @@ class DashboardQueriesTest {
         assertThat(escalation).as("the escalation job of " + number).isNotNull();
         management.executeJob(escalation.getId());
         assertThat(api.get("/api/incidents/" + number).json().get("interventionBreached").asBoolean()).isTrue();
+        return serverId;
+    }
+
+    /**
+     * R3.6-a, R3.6-b: a manual database backup of the server through the API, run by the worker
+     * (the backup ports are the tests' fakes), so the backup panels have a server with a backup.
+     */
+    private void databaseBackedUp(long serverId) {
+        TestApi.Answer started = TestApi.asAdmin(port).post("/api/servers/" + serverId + "/backups",
+                body("kind", "DATABASE"));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String pid = started.json().get("processInstanceId").asText();
+        Job prepare = management.createJobQuery().processInstanceId(pid)
+                .activityId(fr.progerance.ops.backup.BackupProcess.Elements.PREPARE).singleResult();
+        management.executeJob(prepare.getId());
+        worker.drain();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).as("the backup ended").isZero();
     }
 }
