@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 public class IncidentShopCheck {
 
     @Bean(destroyMethod = "close")
-    ShopCheck incidentShopCheck(IncidentSettings settings, RegisterSettings register) {
+    ShopCheck shopCheck(IncidentSettings settings, RegisterSettings register) {
         return new ShopCheck(settings.getHttpTimeout(), settings.getShopExpectedStatus(), register.addressPolicy());
     }
 }
