@@ -82,7 +82,7 @@ public final class DumpCounter extends OutputStream {
             if (c == '\n') {
                 lineComment = false;
                 lineStart = true;
-                if (comment.toString().startsWith("Dump completed")) {
+                if (dumpCompleted()) {
                     completed = true;
                 }
             } else if (comment.length() < 100) {
@@ -240,6 +240,10 @@ public final class DumpCounter extends OutputStream {
         insertTable = null;
     }
 
+    private boolean dumpCompleted() {
+        return comment.toString().strip().startsWith("Dump completed");
+    }
+
     /** The table of {@code db.table} or {@code table}, backticks removed. */
     static String table(String qualified) {
         Matcher m = IDENT.matcher(qualified);
@@ -276,7 +280,8 @@ public final class DumpCounter extends OutputStream {
 
     /** Whether mysqldump's closing {@code -- Dump completed} line was read (and nothing unfinished follows it). */
     public boolean completed() {
-        return completed && head.toString().isBlank() && quote == Quote.NONE;
+        boolean lastLine = completed || (lineComment && dumpCompleted());
+        return lastLine && head.toString().isBlank() && quote == Quote.NONE;
     }
 
     /** Whether the dump switches or creates databases: it would not stay in the scratch database. */
