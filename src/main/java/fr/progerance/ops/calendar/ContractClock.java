@@ -66,6 +66,16 @@ public class ContractClock {
     }
 
     /**
+     * The continuous time from {@code from} to {@code to} (e.g. how long a restore ran, R3.6-d);
+     * zero when {@code to} is not after {@code from}.
+     */
+    public Duration elapsed(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO;
+    }
+
+    /**
      * {@code from} plus a calendar period in the contract zone's local time, so days stay days
      * across daylight saving: an invoice issued 1 December 00:00 plus 15 days is 16 December 00:00
      * Paris time (R7.3). Use it for every "N calendar days after" rule (R7.3, R7.6, R8.2, R4.0-b).

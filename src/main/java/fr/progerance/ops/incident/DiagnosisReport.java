@@ -1,5 +1,6 @@
 package fr.progerance.ops.incident;
 
+import fr.progerance.ops.contract.ShopCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package fr.progerance.ops.incident;
 
+import fr.progerance.ops.contract.ShopCheck;
 import fr.progerance.ops.contract.Server;
 import fr.progerance.ops.remote.CommandResult;
 import fr.progerance.ops.remote.CommandTemplate;

@@ -10,8 +10,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A question put to a client (approve or decline an action), answered through a signed link or by
- * phone, whose answer is correlated to a waiting process as a message (table
+ * A question put to a client (approve or decline an action), answered through a signed link, by
+ * phone or in writing (recorded by ops), whose answer is correlated to a waiting process as a message (table
  * {@code ops_client_decision}). Used for incident actions first (R4.3-t3, R4.3-t4), then restores
  * (R3.6-d) and quotes (RD-extra, R4.0-c).
  *
@@ -75,13 +75,17 @@ public class ClientDecision {
     @Column(name = "answered_by_ip", length = 64)
     private String answeredByIp;
 
-    /** The ops user who recorded a PHONE answer. */
+    /** The ops user who recorded a PHONE or WRITTEN answer. */
     @Column(name = "answered_by_user", length = 100)
     private String answeredByUser;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "answer_channel", length = 8)
     private AnswerChannel answerChannel;
+
+    /** For a WRITTEN answer: the reference of the client's writing (e.g. date and sender of its mail). */
+    @Column(name = "answer_reference", length = 300)
+    private String answerReference;
 
     /** When the decision was cancelled or marked expired. */
     @Column(name = "closed_at")
@@ -111,7 +115,13 @@ public class ClientDecision {
     }
 
     void answer(Answer answer, AnswerChannel channel, Instant at, String ipPseudonym, String opsUser) {
+        answer(answer, channel, at, ipPseudonym, opsUser, null);
+    }
+
+    void answer(Answer answer, AnswerChannel channel, Instant at, String ipPseudonym, String opsUser,
+            String reference) {
         requirePending();
+        this.answerReference = reference;
         this.status = answer == Answer.APPROVE ? DecisionStatus.APPROVED : DecisionStatus.DECLINED;
         this.answerChannel = channel;
         this.answeredAt = at;
@@ -213,6 +223,10 @@ public class ClientDecision {
 
     public AnswerChannel getAnswerChannel() {
         return answerChannel;
+    }
+
+    public String getAnswerReference() {
+        return answerReference;
     }
 
     public Instant getClosedAt() {

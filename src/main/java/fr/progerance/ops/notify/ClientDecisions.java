@@ -31,13 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A process {@linkplain #request asks} (a PENDING record and a signed link), mails the link with
  * the {@code decision-request} template ({@link #mailModel}), then waits on a message catch event
  * or receive task for {@link ClientDecision#getMessageName()}. The client {@linkplain #answer
- * answers} on the page, or ops {@linkplain #recordPhoneAnswer record} a phoned answer; either way
+ * answers} on the page, or ops {@linkplain #recordPhoneAnswer record} a phoned answer (or, from their
+ * task, a {@linkplain #recordWrittenAnswer written} one); either way
  * the status change and the message correlation commit together or not at all. When the process
  * moves on without the answer it {@linkplain #cancel cancels} or {@linkplain #expire expires} the
  * decision; later answers are refused.
  *
  * <p>Process modelling notes: the message sets the variables {@value #VAR_DECISION_ID},
  * {@value #VAR_APPROVED} (boolean) and {@value #VAR_CHANNEL} ({@code LINK} or {@code PHONE});
+ * a {@linkplain #recordWrittenAnswer written answer} is recorded by an ops task and correlates nothing;
  * put {@code asyncAfter} on the catch event (or {@code asyncBefore} on the next task) so that the
  * client's request only commits the answer and never runs the following work, whose failure would
  * otherwise refuse the client's answer.
@@ -320,6 +322,39 @@ public class ClientDecisions {
                 d.answer(answer, AnswerChannel.PHONE, clock.instant(), null,
                         opsUser == null || opsUser.isBlank() ? "ops" : opsUser.strip());
                 LOG.info("Client decision {}: PHONE answer {} recorded by ops", decisionId, answer);
+            }
+            return d;
+        });
+    }
+
+    /**
+     * The client answered in writing (R4.3-t3: written prior validation; e.g. a mail to the support
+     * address) and ops record it in their task, whose completion moves the process on: the PENDING
+     * decision records it (channel WRITTEN, the ops user, the reference of the writing) without
+     * correlating anything, so the link can no longer be used. A decision that is no longer PENDING
+     * is left as it is (the caller reads the record). Joins the caller's transaction.
+     *
+     * @param reference what identifies the client's writing: its date and sender, a letter's number
+     *     (1 to 300 characters, one line)
+     * @throws IllegalArgumentException when no decision has that id, or for a missing user or reference
+     */
+    public ClientDecision recordWrittenAnswer(String decisionId, Answer answer, String reference, String opsUser) {
+        Objects.requireNonNull(decisionId, "decisionId");
+        Objects.requireNonNull(answer, "answer");
+        if (opsUser == null || opsUser.isBlank() || opsUser.length() > 100) {
+            throw new IllegalArgumentException("opsUser must have 1 to 100 characters");
+        }
+        if (reference == null || reference.isBlank() || reference.strip().length() > 300
+                || reference.strip().chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("The reference of the written answer must be one line of 1 to 300"
+                    + " characters");
+        }
+        return transaction.execute(status -> {
+            ClientDecision d = decisions.findForUpdate(decisionId)
+                    .orElseThrow(() -> new IllegalArgumentException("No client decision " + decisionId));
+            if (d.getStatus() == DecisionStatus.PENDING) {
+                d.answer(answer, AnswerChannel.WRITTEN, clock.instant(), null, opsUser.strip(), reference.strip());
+                LOG.info("Client decision {}: WRITTEN answer {} recorded by ops", decisionId, answer);
             }
             return d;
         });

@@ -47,6 +47,15 @@ class ContractClockTest {
     }
 
     @Test
+    @DisplayName("R3.6-d: elapsed continuous time (how long a restore ran), across summer time; never negative")
+    void elapsed() {
+        assertThat(clock.elapsed(at("2026-03-29T01:30:00+01:00"), at("2026-03-29T03:30:00+02:00")))
+                .isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(clock.elapsed(at("2026-03-10T10:00:00Z"), at("2026-03-10T09:00:00Z")))
+                .isEqualTo(java.time.Duration.ZERO);
+    }
+
+    @Test
     @DisplayName("RULES 'Calendars': a day starts at local midnight, whatever the offset")
     void startOfDay() {
         assertThat(iso(clock.startOfDay(LocalDate.of(2026, 3, 29)))).isEqualTo("2026-03-29T00:00:00+01:00");

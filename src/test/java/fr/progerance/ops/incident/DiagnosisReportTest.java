@@ -3,6 +3,7 @@ package fr.progerance.ops.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.progerance.ops.calendar.Infrastructure;
+import fr.progerance.ops.contract.ShopCheck;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -400,6 +400,35 @@ class DecisionPageTest {
     }
 
     @Test
+    @DisplayName("R4.3-t3 A written answer recorded by ops keeps its reference and the user, correlates nothing, and closes the link")
+    void writtenAnswer() throws Exception {
+        String pid = startProcess();
+        ClientDecision d = request(pid, "restore");
+
+        ClientDecision recorded = decisions.recordWrittenAnswer(d.getId(), Answer.APPROVE,
+                " courriel du 12/03/2026 10:42 de jean.dupont@client.fr ", "alice");
+
+        assertThat(recorded.getStatus()).isEqualTo(DecisionStatus.APPROVED);
+        ClientDecision saved = repository.findById(d.getId()).orElseThrow();
+        assertThat(saved.getAnswerChannel()).isEqualTo(AnswerChannel.WRITTEN);
+        assertThat(saved.getAnsweredByUser()).isEqualTo("alice");
+        assertThat(saved.getAnswerReference()).isEqualTo("courriel du 12/03/2026 10:42 de jean.dupont@client.fr");
+        assertThat(saved.getAnsweredAt()).isNotNull();
+        assertThat(waiting(pid)).as("the task that recorded it moves the process, not a message").isTrue();
+        assertThat(post(page(d), "answer=DECLINE").statusCode()).isEqualTo(409);
+        assertThat(decisions.recordWrittenAnswer(d.getId(), Answer.DECLINE, "autre", "bob").getStatus())
+                .as("a decision already answered stays as it is").isEqualTo(DecisionStatus.APPROVED);
+        assertThatThrownBy(() -> decisions.recordWrittenAnswer(d.getId(), Answer.APPROVE, " ", "alice"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decisions.recordWrittenAnswer(d.getId(), Answer.APPROVE, "ligne 1\nligne 2", "alice"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decisions.recordWrittenAnswer(d.getId(), Answer.APPROVE, "ref", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> decisions.recordWrittenAnswer("no-such-id", Answer.APPROVE, "ref", "alice"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("expire() and cancelPending() close PENDING decisions only")
     void expireAndCancelPending() throws Exception {
         String pid = startProcess();

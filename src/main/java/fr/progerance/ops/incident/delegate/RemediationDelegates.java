@@ -5,7 +5,7 @@ import fr.progerance.ops.incident.IncidentHandlingProcess.RemediationAction;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.incident.IncidentService;
 import fr.progerance.ops.incident.ServerDiagnosis;
-import fr.progerance.ops.incident.ShopCheck;
+import fr.progerance.ops.contract.ShopCheck;
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.RemoteOperations;
 import org.camunda.bpm.engine.ProcessEngineException;

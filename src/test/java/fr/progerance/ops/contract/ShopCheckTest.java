@@ -1,12 +1,9 @@
-package fr.progerance.ops.incident;
+package fr.progerance.ops.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.progerance.ops.contract.AddressPolicy;
-import fr.progerance.ops.contract.IpRange;
-import fr.progerance.ops.contract.RegisterTestData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -33,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 6: the shop check against a real HTTP server on loopback (DESIGN rule 10), as the diagnosis
- * and the R4.3 restoration check (Task_CheckServiceAnswers) use it.
+ * and the R4.3 restoration check (Task_CheckServiceAnswers) and the R3.6-d restore check use it
+ * (moved from {@code incident} with the check itself, now a shared class of the register).
  */
 class ShopCheckTest {
 
@@ -49,7 +47,6 @@ class ShopCheckTest {
     private static ExecutorService handlers;
     private static String base;
 
-    private IncidentSettings settings;
     private ShopCheck check;
 
     @BeforeAll
@@ -105,9 +102,7 @@ class ShopCheckTest {
 
     @BeforeEach
     void setUp() {
-        settings = new IncidentSettings();
-        settings.setHttpTimeout(TIMEOUT);
-        check = new ShopCheck(settings, LOOPBACK);
+        check = new ShopCheck(TIMEOUT, 200, LOOPBACK);
     }
 
     @AfterEach
@@ -188,10 +183,9 @@ class ShopCheckTest {
     }
 
     @Test
-    @DisplayName("Issue 6: without a status of its own, a server gets ops.incident.shop-expected-status")
+    @DisplayName("Issue 6: without a status of its own, a server gets the caller's default (ops.incident.shop-expected-status)")
     void settingApplies() {
-        settings.setShopExpectedStatus(403);
-        ShopCheck byDefault = new ShopCheck(settings, LOOPBACK);
+        ShopCheck byDefault = new ShopCheck(TIMEOUT, 403, LOOPBACK);
         assertThat(byDefault.check(RegisterTestData.server(base + "/forbidden", null, null)).answers()).isTrue();
         assertThat(byDefault.check(RegisterTestData.server(base + "/ok", null, null)).describe())
                 .isEqualTo("HTTP 200, expected 403");
@@ -357,7 +351,7 @@ class ShopCheckTest {
                 .startsWith("no answer: refused to connect: fe80::1 is a link-local address");
         assertThat(check.check("http://[::ffff:169.254.169.254]/", 200, null).describe())
                 .startsWith("no answer: refused to connect: ::ffff:169.254.169.254 is a cloud metadata address");
-        try (ShopCheck strict = new ShopCheck(settings, AddressPolicy.STRICT)) {
+        try (ShopCheck strict = new ShopCheck(TIMEOUT, 200, AddressPolicy.STRICT)) {
             assertThat(strict.check(base + "/secret", 200, null).describe())
                     .startsWith("no answer: refused to connect: 127.0.0.1 is a loopback address");
             assertThat(strict.check("http://localhost:" + port() + "/secret", 200, null).describe())
@@ -387,7 +381,7 @@ class ShopCheckTest {
         Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
                 "shop.test.example", "127.0.0.1", "rebound.test.example", "169.254.169.254",
                 "private.test.example", "10.20.1.2"));
-        try (ShopCheck resolving = new ShopCheck(settings, LOOPBACK, dns(answers))) {
+        try (ShopCheck resolving = new ShopCheck(TIMEOUT, 200, LOOPBACK, dns(answers))) {
             ShopCheck.Answer ok = resolving.check("http://shop.test.example:" + port() + "/secret", 200,
                     "Boutique Dupont");
             assertThat(ok.answers()).as("connected to the address the check resolved: " + ok.describe()).isTrue();

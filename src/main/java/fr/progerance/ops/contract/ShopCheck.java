@@ -1,9 +1,5 @@
-package fr.progerance.ops.incident;
+package fr.progerance.ops.contract;
 
-import fr.progerance.ops.contract.AddressPolicy;
-import fr.progerance.ops.contract.RegisterSettings;
-import fr.progerance.ops.contract.Server;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -38,13 +34,12 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
- * Asks the shop's URL for its page, as a visitor would (diagnosis and R4.3 restoration check).
- * The shop answers only when the final status, after redirects, is the one expected for its server
- * (the register's, else {@code ops.incident.shop-expected-status}, 200) and, when the server has a
+ * Asks the shop's URL for its page, as a visitor would (incident diagnosis and R4.3 restoration
+ * check, R3.6-d restore check). The shop answers only when the final status, after redirects, is
+ * the one expected for its server (the register's, else the caller's default, e.g.
+ * {@code ops.incident.shop-expected-status}, 200) and, when the server has a
  * keyword, the page contains it (case-insensitive). DESIGN rule 13: a 403 or a 404 is a failure,
  * not "the shop answers". Errors and timeouts are findings, not exceptions.
  *
@@ -53,8 +48,11 @@ import org.springframework.stereotype.Component;
  * redirect, and the connection goes to exactly those checked addresses: a name registered while it
  * resolved to a public address and later pointed at {@code 169.254.169.254} (DNS rebinding), or a
  * shop that redirects there, gets no request. No proxy is used (it would resolve names itself).
+ *
+ * <p>A shared class of the register (a server's shop is register data), not a bean: each obligation
+ * that checks shops builds its own with its own settings (incident: {@code ops.incident.http-timeout}
+ * and {@code shop-expected-status}; restore: {@code ops.backup.restore.shop-check-*}) and closes it.
  */
-@Component
 public class ShopCheck implements AutoCloseable {
 
     /** How much of the page is read to look for the keyword: 1 MiB. */
@@ -65,23 +63,32 @@ public class ShopCheck implements AutoCloseable {
 
     private static final String USER_AGENT = "ops-engine shop check";
 
-    private final IncidentSettings settings;
+    private final Duration timeout;
+    private final int defaultExpectedStatus;
     private final CloseableHttpClient http;
     private final ScheduledExecutorService deadlines;
 
-    @Autowired
-    public ShopCheck(IncidentSettings settings, RegisterSettings register) {
-        this(settings, register.addressPolicy());
-    }
-
-    public ShopCheck(IncidentSettings settings, AddressPolicy policy) {
-        this(settings, policy, SystemDefaultDnsResolver.INSTANCE);
+    /**
+     * @param timeout the whole check's time-out (connection, answer and, with a keyword, the page)
+     * @param defaultExpectedStatus the status a shop must answer when its server names none
+     * @param policy the register's address policy (Issue 7)
+     */
+    public ShopCheck(Duration timeout, int defaultExpectedStatus, AddressPolicy policy) {
+        this(timeout, defaultExpectedStatus, policy, SystemDefaultDnsResolver.INSTANCE);
     }
 
     /** With {@code dns} resolving host names (tests give names the answers they need). */
-    ShopCheck(IncidentSettings settings, AddressPolicy policy, DnsResolver dns) {
-        this.settings = settings;
-        Timeout connect = Timeout.of(settings.getHttpTimeout());
+    ShopCheck(Duration timeout, int defaultExpectedStatus, AddressPolicy policy, DnsResolver dns) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The shop check's time-out must be a positive duration");
+        }
+        if (defaultExpectedStatus < 100 || defaultExpectedStatus > 599) {
+            throw new IllegalArgumentException("The shop check's expected status must be an HTTP status from 100 to 599,"
+                    + " got " + defaultExpectedStatus);
+        }
+        this.timeout = timeout;
+        this.defaultExpectedStatus = defaultExpectedStatus;
+        Timeout connect = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new GuardedResolver(policy, dns))
@@ -101,7 +108,6 @@ public class ShopCheck implements AutoCloseable {
         });
     }
 
-    @PreDestroy
     @Override
     public void close() throws IOException {
         deadlines.shutdownNow();
@@ -175,7 +181,8 @@ public class ShopCheck implements AutoCloseable {
     public record Answer(String url, String finalUrl, int status, int expectedStatus, String keyword,
             boolean keywordFound, boolean pageTruncated, String problem, Duration took) {
 
-        static Answer noAnswer(String url, int expectedStatus, String keyword, String problem, Duration took) {
+        /** Nothing answered (or the URL was unusable): {@code problem} says why. */
+        public static Answer noAnswer(String url, int expectedStatus, String keyword, String problem, Duration took) {
             return new Answer(url, null, -1, expectedStatus, keyword, false, false, problem, took);
         }
 
@@ -209,17 +216,16 @@ public class ShopCheck implements AutoCloseable {
     /** Checks a server's shop: its URL, its expected status (or the setting's) and its keyword. */
     public Answer check(Server server) {
         Integer own = server.getShopExpectedStatus();
-        return check(server.getPrestashopUrl(), own != null ? own : settings.getShopExpectedStatus(),
+        return check(server.getPrestashopUrl(), own != null ? own : defaultExpectedStatus,
                 server.getShopKeyword());
     }
 
     /**
      * Asks {@code url}; the whole check (connection, answer, page) takes at most
-     * {@code ops.incident.http-timeout}.
+     * the time-out given at construction.
      */
     public Answer check(String url, int expectedStatus, String keyword) {
         long start = System.nanoTime();
-        Duration timeout = settings.getHttpTimeout();
         HttpGet get;
         try {
             get = new HttpGet(URI.create(url));
