@@ -8,6 +8,7 @@ import fr.progerance.ops.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -66,7 +67,8 @@ public class BackupController {
 
     /** The body of {@code POST /api/backups/holds}: the client, or a server of the client. */
     public record HoldRequest(@Positive Long clientId, @Positive Long serverId,
-            @NotBlank @Size(max = 64) String snapshotId, @NotNull HoldReason reason,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[0-9a-f]{8,64}", message = "must be a restic snapshot id (8 to 64 hexadecimal digits)") String snapshotId,
+            @NotNull HoldReason reason,
             @Size(max = 500) @PlainText(multiLine = true) String note, @NotNull OffsetDateTime until) {
     }
 

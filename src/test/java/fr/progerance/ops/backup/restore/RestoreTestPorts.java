@@ -14,12 +14,13 @@ import org.springframework.context.annotation.Primary;
 /**
  * The restore's ports in the shared test context (DESIGN rule 10: fakes at the ports only): each
  * is a switch that forwards to a test's fake while that test runs, else to the real implementation
- * when the context has one (restic, the transfer, the repositories and the SSH table count are other
- * engineers' work, wired at merge; the scratch database is {@link MysqlScratchDatabase}).
+ * (the repositories, the SSH table count, the scratch database {@link MysqlScratchDatabase}). The
+ * restic and transfer fakes of {@link Fakes} are honoured by {@code backup.BackupTestPorts}, whose
+ * switches serve every backup and restore test.
  *
  * <p>A plain {@code @Configuration} in the test sources, so the application's component scan adds it
  * to the one shared context of every {@code @OpsSpringBootTest} (no second context for two test
- * classes). Merge note: move these switches into {@code TestPeers} next to {@code SwitchableRemote}.
+ * classes).
  */
 @Configuration(proxyBeanMethods = false)
 public class RestoreTestPorts {
@@ -44,18 +45,6 @@ public class RestoreTestPorts {
     @Bean
     Fakes restoreTestFakes() {
         return new Fakes();
-    }
-
-    @Bean
-    @Primary
-    Restic restoreTestRestic(Fakes fakes, ObjectProvider<Restic> all) {
-        return proxy(Restic.class, () -> fakes.restic, all);
-    }
-
-    @Bean
-    @Primary
-    BackupTransfer restoreTestTransfer(Fakes fakes, ObjectProvider<BackupTransfer> all) {
-        return proxy(BackupTransfer.class, () -> fakes.transfer, all);
     }
 
     @Bean
