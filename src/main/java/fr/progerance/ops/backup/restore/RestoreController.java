@@ -1,6 +1,10 @@
 package fr.progerance.ops.backup.restore;
 
 import fr.progerance.ops.calendar.ContractClock;
+import fr.progerance.ops.web.PlainText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,7 +34,10 @@ public class RestoreController {
     }
 
     /** The body of {@code POST /api/servers/{id}/restores}. */
-    public record RestoreBody(String snapshotId, String reason) {
+    public record RestoreBody(
+            @Size(max = 64) @Pattern(regexp = "[0-9a-f]{8,64}",
+                    message = "must be a restic snapshot id (8 to 64 hexadecimal digits)") String snapshotId,
+            @Size(max = 500) @PlainText(multiLine = true) String reason) {
     }
 
     /** A restore record as the API shows it. */
@@ -45,7 +52,7 @@ public class RestoreController {
     /** 201 with the restore and its process instance; 400 naming the field; 404 unknown server or snapshot. */
     @PostMapping(path = "/api/servers/{id}/restores", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RestoreView> request(@PathVariable("id") long serverId, @RequestBody(required = false)
-            RestoreBody body) {
+            @Valid RestoreBody body) {
         RestoreBody b = body == null ? new RestoreBody(null, null) : body;
         RestoreIntake.Started started = intake.request(serverId, b.snapshotId(), b.reason());
         return ResponseEntity.created(URI.create("/api/restores/" + started.restore().getId()))
