@@ -323,9 +323,9 @@ class BackupRestoreEndToEndTest {
         TestApi.Answer started = ops.post("/api/servers/" + serverId + "/backups", body("kind", kind.name()));
         Assertions.assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String pid = started.json().get("processInstanceId").asText();
+        ProcessInstance pi = instance(pid);
         executeJob(pid, BackupProcess.Elements.PREPARE);
         worker.drain();
-        ProcessInstance pi = instance(pid);
         Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pid).list()).as("incidents of %s", kind)
                 .isEmpty();
         BackupRun run = runs.ofProcessInstance(pid);
