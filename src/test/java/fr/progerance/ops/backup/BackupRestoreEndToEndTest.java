@@ -18,6 +18,7 @@ import fr.progerance.ops.TestPorts;
 import fr.progerance.ops.TestShop;
 import fr.progerance.ops.backup.offsite.EmbeddedFtpServer;
 import fr.progerance.ops.backup.offsite.OffsiteStore;
+import fr.progerance.ops.backup.repository.ClientRepositories;
 import fr.progerance.ops.backup.restic.ResticRepository;
 import fr.progerance.ops.backup.restore.RestoreProcess.Elements;
 import fr.progerance.ops.backup.restore.RestoreProcess.Vars;
@@ -157,8 +158,11 @@ class BackupRestoreEndToEndTest {
     OffsiteStore offsite;
     @Autowired
     RestoreService restores;
+    @Autowired
+    ClientRepositories clientRepositories;
 
     private TestApi ops;
+    private Long clientId;
     private String database;
     private Path installPath;
 
@@ -205,6 +209,13 @@ class BackupRestoreEndToEndTest {
 
     @AfterEach
     void tearDown() {
+        if (clientId != null) {
+            // R8.2: the client's repository and password file go (target/ outlives the JVM; ids restart at 1).
+            clientRepositories.delete(clientId);
+        }
+        if (database != null) {
+            MARIADB.dropDatabase(database);
+        }
         real.off();
         identity.clearAuthentication();
         clock.reset();
@@ -216,7 +227,8 @@ class BackupRestoreEndToEndTest {
     void restoreFromTheOffsiteCopyAfterTheLocalRepositoryIsLost_R3_6_a_R3_6_d_R3_6_e() throws Exception {
         // 1. The register: a client, its ACTIVE contract, a server reached over real SSH with its pinned host key.
         RegisterApi register = new RegisterApi(port);
-        long clientId = register.createClient();
+        clientId = register.createClient();
+        clientRepositories.delete(clientId); // what an earlier JVM left under target/ for the same id
         String primary = "primaire." + database.replace("_", "") + "@client.example";
         register.createContact(clientId, "PRIMARY", "email", primary, "mayAuthorise", true);
         long contractId = created(register.api.post("/api/contracts", with(RegisterApi.contractBody(clientId),
