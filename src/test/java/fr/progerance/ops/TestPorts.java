@@ -10,6 +10,12 @@ public final class TestPorts {
     /** The SMTP server (GreenMail) of the tests that read mail; the test profile's spring.mail.port. */
     public static final int SMTP = free();
 
+    /**
+     * The off-site FTP server (EmbeddedFtpServer) of the backup end-to-end test; the test profile's
+     * ops.backup.offsite.port. Other tests reach the off-site store through a fake and never connect.
+     */
+    public static final int FTP = free();
+
     private TestPorts() {
     }
 

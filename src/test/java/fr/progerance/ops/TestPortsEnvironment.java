@@ -14,7 +14,8 @@ public class TestPortsEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (Arrays.asList(environment.getActiveProfiles()).contains("test")) {
             environment.getPropertySources().addFirst(new MapPropertySource("test-ports",
-                    Map.of("spring.mail.port", TestPorts.SMTP)));
+                    Map.of("spring.mail.port", TestPorts.SMTP,
+                            "ops.backup.offsite.port", TestPorts.FTP)));
         }
     }
 }

@@ -49,11 +49,11 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * #commands()} records the file commands (STOR, REST, RNTO, DELE, RMD, MKD) and FTPS's AUTH and PROT, in
  * the order received.
  */
-final class EmbeddedFtpServer implements AutoCloseable {
+public final class EmbeddedFtpServer implements AutoCloseable {
 
-    static final String USER = "offsite";
+    public static final String USER = "offsite";
     /** Test-only credentials and key store passwords: not secrets. */
-    static final String PASSWORD = "test-only-ftp-password";
+    public static final String PASSWORD = "test-only-ftp-password";
     private static final String KEYSTORE_PASSWORD = "test-only-keystore-pass";
 
     private final Path work;
@@ -70,10 +70,14 @@ final class EmbeddedFtpServer implements AutoCloseable {
     private FtpServer server;
 
     private EmbeddedFtpServer(Path work, boolean explicitTls) {
+        this(work, explicitTls, freePort());
+    }
+
+    private EmbeddedFtpServer(Path work, boolean explicitTls, int port) {
         this.work = work;
         this.home = work.resolve("home");
         this.explicitTls = explicitTls;
-        this.port = freePort();
+        this.port = port;
         try {
             Files.createDirectories(home);
             if (explicitTls) {
@@ -91,6 +95,16 @@ final class EmbeddedFtpServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A plain FTP server on a given loopback port, started: for the shared Spring context, whose
+     * {@code ops.backup.offsite.port} is {@code TestPorts.FTP}.
+     */
+    public static EmbeddedFtpServer plain(Path work, int port) {
+        EmbeddedFtpServer server = new EmbeddedFtpServer(work, false, port);
+        server.start();
+        return server;
+    }
+
     /** An explicit FTPS server (AUTH TLS) with a fresh self-signed certificate for 127.0.0.1, started. */
     static EmbeddedFtpServer explicitFtps(Path work) {
         EmbeddedFtpServer server = new EmbeddedFtpServer(work, true);
@@ -98,12 +112,12 @@ final class EmbeddedFtpServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The FTP user's home: the remote root seen as {@code /}. */
-    Path home() {
+    public Path home() {
         return home;
     }
 
