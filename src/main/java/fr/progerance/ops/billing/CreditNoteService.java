@@ -6,6 +6,7 @@ import fr.progerance.ops.contract.Contract;
 import fr.progerance.ops.contract.ContractRepository;
 import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.InvalidInputException;
+import fr.progerance.ops.web.NotFoundException;
 import fr.progerance.ops.web.TextRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -77,6 +78,12 @@ public class CreditNoteService implements CreditNotes {
         }
         return notes.save(new CreditNote(contractId, contract.getClientId(), amountExclTax.setScale(2),
                 reason.strip(), rule, createdBy, clock.instant()));
+    }
+
+    /** @throws NotFoundException an unknown credit note */
+    @Transactional(readOnly = true)
+    public CreditNote get(long id) {
+        return notes.findById(id).orElseThrow(() -> new NotFoundException("Credit note", id));
     }
 
     /** Credit notes, newest first; of one contract when {@code contractId} is given. */
