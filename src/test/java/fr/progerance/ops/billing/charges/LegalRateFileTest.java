@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.progerance.ops.billing.charges.LegalRateFile.InvalidLegalRateFileException;
 import fr.progerance.ops.billing.charges.LegalRates.LegalRate;
 import fr.progerance.ops.calendar.Semester;
+import fr.progerance.ops.billing.BillingSettings;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 @DisplayName("R7.5 legal-rate data file: every row sourced, a bad row names its line")
 class LegalRateFileTest {
@@ -76,6 +81,22 @@ class LegalRateFileTest {
                 : "# rates\nsemester;rate_percent;source\n" + rows.replace("\\n", "\n") + "\n";
         assertThatThrownBy(() -> parse(text)).isInstanceOf(InvalidLegalRateFileException.class)
                 .hasMessageContaining("rates.csv, " + message);
+    }
+
+    @Test
+    @DisplayName("R7.5: a bad row in the configured file stops the start, naming the file and the line")
+    void badFileStopsTheStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rates.csv");
+        Files.writeString(file, "semester;rate_percent;source\n2025-S1;3.71;Arrêté\n2025-S2;2.76\n");
+        BillingSettings settings = new BillingSettings();
+        settings.getCharges().setLegalRatesFile(file.toUri().toString());
+        assertThatThrownBy(() -> new LegalRateBook(settings, new DefaultResourceLoader(), null, null, null, null))
+                .isInstanceOf(InvalidLegalRateFileException.class)
+                .hasMessageContaining("rates.csv, line 3: a row has 3 columns");
+        settings.getCharges().setLegalRatesFile(dir.resolve("missing.csv").toUri().toString());
+        assertThatThrownBy(() -> new LegalRateBook(settings, new DefaultResourceLoader(), null, null, null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not exist (setting ops.billing.charges.legal-rates-file)");
     }
 
     @Test
