@@ -22,6 +22,15 @@ public final class CalendarDays {
     }
 
     /**
+     * The day before {@code date}: the last day of service of a contract whose effective end (first
+     * day without service) is {@code date} (R8.3).
+     */
+    public static LocalDate dayBefore(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        return date.minusDays(1);
+    }
+
+    /**
      * Calendar days from {@code from} to {@code to} ({@code to - from}; negative when {@code to} is
      * before): paid on 17 December an invoice due on 16 December is 1 day late (R7.5).
      */

@@ -75,4 +75,11 @@ class SemesterTest {
         assertThat(CalendarDays.between(LocalDate.of(2026, 12, 16), LocalDate.of(2026, 12, 16))).isZero();
         assertThat(CalendarDays.between(LocalDate.of(2026, 12, 16), LocalDate.of(2026, 12, 10))).isEqualTo(-6);
     }
+
+    @Test
+    @DisplayName("R8.3: the last day of service is the day before the effective end, across months and years")
+    void dayBefore() {
+        assertThat(CalendarDays.dayBefore(LocalDate.of(2027, 1, 1))).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(CalendarDays.dayBefore(LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 2, 29));
+    }
 }
