@@ -308,7 +308,7 @@ public class ClientServicesOnServers implements ClientServices {
     }
 
     private static String note(RemoteOperations.Outcome outcome) {
-        return outcome.sentNow() ? "" : " (" + outcome.note() + ")";
+        return outcome.note() == null ? "" : " (" + outcome.note() + ")";
     }
 
     private static String firstLine(String text) {
