@@ -114,7 +114,9 @@ public class ClientServicesOnServers implements ClientServices {
                 }
             }
         }
-        if (!CommandTemplate.Parameter.MAINTENANCE_FLAG.accepts("/var/www/shop/" + settings.getMaintenanceFlag())) {
+        String flag = settings.getMaintenanceFlag();
+        if (flag == null || flag.indexOf('/') >= 0
+                || !CommandTemplate.Parameter.MAINTENANCE_FLAG.accepts("/var/www/shop/" + flag)) {
             throw new IllegalStateException("ops.billing.suspension.maintenance-flag must be a hidden file name"
                     + " containing \"maintenance\" (e.g. .ops-maintenance), got " + settings.getMaintenanceFlag());
         }

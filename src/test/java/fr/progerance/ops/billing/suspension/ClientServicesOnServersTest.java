@@ -15,6 +15,7 @@ import fr.progerance.ops.TestPorts;
 import fr.progerance.ops.backup.BackupFixture;
 import fr.progerance.ops.backup.BackupTestPorts;
 import fr.progerance.ops.backup.offsite.EmbeddedFtpServer;
+import fr.progerance.ops.backup.offsite.OffsiteException;
 import fr.progerance.ops.backup.offsite.OffsiteStore;
 import fr.progerance.ops.backup.repository.ClientRepositories;
 import fr.progerance.ops.backup.restic.ResticRepository;
@@ -447,7 +448,7 @@ class ClientServicesOnServersTest {
         writeFtpPassword("not-the-password"); // the off-site store refuses the login
         String key = key("delete");
 
-        assertThatThrownBy(() -> services.delete(client.id(), key, "R8.2")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> services.delete(client.id(), key, "R8.2")).isInstanceOf(OffsiteException.class);
         assertThat(SSH.executedCommands()).containsExactly(
                 "mysql --batch -- '" + s.database() + "'",
                 "sudo -n rm -rf --one-file-system -- '" + s.directory() + "'");
