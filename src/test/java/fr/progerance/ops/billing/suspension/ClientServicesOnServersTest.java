@@ -477,7 +477,7 @@ class ClientServicesOnServersTest {
         Server s = client.servers().get(0);
         DeletionAuditLog refusing = new DeletionAuditLog(auditRecords, clients, holds, contractClock, transactions) {
             @Override
-            public DeletionAudit open(DeletionPlan plan, String operationKey, String rule, String localRepository,
+            public DeletionAudit open(RegisteredServices plan, String operationKey, String rule, String localRepository,
                     String offsiteName) {
                 throw new DataAccessResourceFailureException("the database refuses the write (simulated)");
             }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("R7.3, R8.2: suspension settings, operation keys, shared directories")
 class SuspensionRulesTest {
 
-    private static final DeletionPlan.ServerRef SERVER = new DeletionPlan.ServerRef(42, "shop-1", "192.0.2.10", 22,
+    private static final RegisteredServices.ServerRef SERVER = new RegisteredServices.ServerRef(42, "shop-1", "192.0.2.10", 22,
             "ops", "SHA256:wCaPWU2z/Ojowy76wdXINnbShxM8kt3oP5DG5jhYqQY", Infrastructure.TIERCE, "/var/www/shop",
             "shop", "PG-1");
 
