@@ -116,7 +116,7 @@ public final class Camt053Parser {
                     "has no namespace: a camt.053 statement declares xmlns=\"" + NAMESPACE_PREFIX + "02\" (or a later version)");
         }
         Matcher other = OTHER_ISO.matcher(namespace);
-        throw new InvalidStatementException("Document", (other.matches()
+        throw new InvalidStatementException("Document", (other.matches() && !other.group(1).equals("camt.053")
                 ? "is a " + other.group(1) + " message, not a camt.053 bank statement"
                 : "namespace '" + namespace + "' is not a camt.053 statement")
                 + " (expected " + NAMESPACE_PREFIX + "02 or later)");
