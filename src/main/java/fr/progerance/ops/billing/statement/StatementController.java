@@ -1,5 +1,6 @@
 package fr.progerance.ops.billing.statement;
 
+import fr.progerance.ops.billing.BillingCaller;
 import fr.progerance.ops.billing.statement.StatementViews.ImportSummary;
 import fr.progerance.ops.billing.statement.StatementViews.LineView;
 import fr.progerance.ops.billing.statement.StatementViews.StatementView;
@@ -17,8 +18,6 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -53,11 +52,11 @@ class StatementController {
             + " text/csv (UTF-8), the file as the raw body";
 
     private final StatementService service;
-    private final IdentityService identity;
+    private final BillingCaller caller;
 
-    StatementController(StatementService service, IdentityService identity) {
+    StatementController(StatementService service, BillingCaller caller) {
         this.service = service;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     /** The body of an assignment. */
@@ -85,7 +84,7 @@ class StatementController {
         if (body.length == 0) {
             throw new InvalidInputException("body", "is empty: " + TYPES);
         }
-        StatementService.ImportResult result = service.importStatement(format, body, user());
+        StatementService.ImportResult result = service.importStatement(format, body, caller.user());
         if (!result.created()) {
             return ResponseEntity.ok(result.summary());
         }
@@ -110,7 +109,7 @@ class StatementController {
 
     @PostMapping(path = "/unmatched/{lineId}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
     LineView assign(@PathVariable("lineId") long lineId, @Valid @RequestBody AssignRequest request) {
-        return service.assign(lineId, request.invoiceNumber(), user());
+        return service.assign(lineId, request.invoiceNumber(), caller.user());
     }
 
     @ExceptionHandler(UnsupportedStatementType.class)
@@ -179,13 +178,5 @@ class StatementController {
             }
         }
         return out.toByteArray();
-    }
-
-    private String user() {
-        Authentication who = identity.getCurrentAuthentication();
-        if (who == null || who.getUserId() == null) {
-            throw new IllegalStateException("No authenticated user on an /api request");
-        }
-        return who.getUserId();
     }
 }

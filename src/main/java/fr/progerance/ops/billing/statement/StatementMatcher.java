@@ -1,5 +1,6 @@
 package fr.progerance.ops.billing.statement;
 
+import fr.progerance.ops.billing.ledger.Payments;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +12,10 @@ import java.util.Set;
  *
  * <p>In order: a debit is IGNORED; an entry not booked ({@code PDNG}...) is IGNORED (a later
  * statement shows it booked); a line the parser flagged, a currency other than the euro (R7.1), a
- * zero amount or more than two decimals is UNMATCHED; then the invoice numbers in its texts
- * ({@link InvoiceNumbers}): none, several, or one that no invoice has is UNMATCHED; a value date in
- * the future or before the invoice's issue is UNMATCHED (a payment record refuses it).
+ * zero amount, more than two decimals or more than {@link Payments#MAX_AMOUNT} is UNMATCHED; then
+ * the invoice numbers in its texts ({@link InvoiceNumbers}): none, several, or one that no invoice
+ * has is UNMATCHED; a value date in the future or before the invoice's issue is UNMATCHED (the
+ * payment recorder refuses both).
  */
 public final class StatementMatcher {
 
@@ -62,6 +64,10 @@ public final class StatementMatcher {
         }
         if (line.amount().stripTrailingZeros().scale() > 2) {
             return Decision.unmatched("amount " + line.amount().toPlainString() + " has more than two decimals", null);
+        }
+        if (line.amount().compareTo(Payments.MAX_AMOUNT) > 0) {
+            return Decision.unmatched("amount " + line.amount().toPlainString() + " is above the largest payment"
+                    + " recorded (" + Payments.MAX_AMOUNT.toPlainString() + "): check it with the bank", null);
         }
         Set<String> found = numbers.find(line.texts());
         if (found.isEmpty()) {

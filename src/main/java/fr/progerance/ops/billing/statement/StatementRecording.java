@@ -3,6 +3,7 @@ package fr.progerance.ops.billing.statement;
 import fr.progerance.ops.billing.ledger.NewPayment;
 import fr.progerance.ops.billing.ledger.PaymentRecorder;
 import fr.progerance.ops.billing.ledger.PaymentSource;
+import fr.progerance.ops.billing.ledger.Payments;
 import fr.progerance.ops.billing.ledger.RecordedPayment;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ final class StatementRecording {
 
     /** The payment's external id of a line: its bank entry's id, else the statement key and the line number. */
     static String externalId(ParsedStatement statement, BankLine line) {
-        return line.entryId() != null ? line.entryId() : statement.statementKey() + "/" + line.lineNo();
+        String id = line.entryId() != null ? line.entryId() : statement.statementKey() + "/" + line.lineNo();
+        return id.length() <= Payments.MAX_EXTERNAL_ID ? id : "sha256:" + BankText.sha256(id);
     }
 
     /** @param decisions one per line, in the same order */
@@ -137,8 +139,9 @@ final class StatementRecording {
                     + money(amount.subtract(dueBefore)) + " more): recorded all the same, see the client's account";
         }
         if (dueBefore != null && amount.compareTo(dueBefore) < 0) {
-            return "partial payment: " + money(amount) + " of " + money(dueBefore) + "; " + money(dueAfter)
-                    + " still due on invoice " + number;
+            return "partial payment: " + money(amount) + " of " + money(dueBefore) + "; " + (dueAfter == null
+                    ? "what is still due on invoice " + number + " is unknown until the missing legal rate is entered"
+                    : money(dueAfter) + " still due on invoice " + number);
         }
         return null;
     }
@@ -146,7 +149,8 @@ final class StatementRecording {
     /** What the payment record shows as its reference: what the payer wrote, else the bank's references. */
     static String paymentReference(BankLine line) {
         List<String> parts = line.texts().isEmpty() ? line.references() : line.texts();
-        return BankText.bounded(String.join(" ", parts), 140);
+        String reference = BankText.bounded(String.join(" ", parts), Payments.MAX_REFERENCE);
+        return reference != null ? reference : "statement line " + line.lineNo();
     }
 
     static String money(BigDecimal amount) {

@@ -4,6 +4,7 @@ import fr.progerance.ops.billing.BillingSettings;
 import fr.progerance.ops.billing.ledger.NewPayment;
 import fr.progerance.ops.billing.ledger.PaymentRecorder;
 import fr.progerance.ops.billing.ledger.PaymentSource;
+import fr.progerance.ops.billing.ledger.Payments;
 import fr.progerance.ops.billing.ledger.RecordedPayment;
 import fr.progerance.ops.billing.statement.StatementViews.ImportSummary;
 import fr.progerance.ops.billing.statement.StatementViews.LineView;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,6 +45,8 @@ public class StatementService {
     /** The largest statement file read (a month of a busy account in camt.053 is well under 1 MB). */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
+    /** Tries of an import's or an assignment's transaction when an account lock is busy. */
+    private static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(StatementService.class);
     /** The lines an earlier line of the same bank entry may have: the ones that count. */
     private static final EnumSet<LineStatus> COUNTING = EnumSet.of(LineStatus.MATCHED, LineStatus.UNMATCHED,
@@ -91,12 +95,21 @@ public class StatementService {
         StatementMatcher matcher = new StatementMatcher(numbers(), invoices);
         var today = clock.today();
         List<StatementMatcher.Decision> decisions = parsed.lines().stream().map(l -> matcher.decide(l, today)).toList();
-        try {
-            return transaction.execute(status -> write(parsed, decisions, sha256, user));
-        } catch (DataIntegrityViolationException e) {
-            // The same statement, imported at the same moment by someone else, committed first.
-            return statements.findByStatementKey(parsed.statementKey()).map(s -> alreadyImported(s, parsed))
-                    .orElseThrow(() -> e);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.execute(status -> write(parsed, decisions, sha256, user));
+            } catch (DataIntegrityViolationException e) {
+                // The same statement, imported at the same moment by someone else, committed first.
+                return statements.findByStatementKey(parsed.statementKey()).map(s -> alreadyImported(s, parsed))
+                        .orElseThrow(() -> e);
+            } catch (ConcurrencyFailureException busy) {
+                // A client's account stayed locked (a dunning decision) longer than the database waits:
+                // nothing was written; the whole import runs again.
+                if (attempt >= ATTEMPTS) {
+                    throw new ConflictException("A client's account is busy (a dunning decision): import the"
+                            + " statement again in a moment; nothing was imported", List.of());
+                }
+            }
         }
     }
 
@@ -226,26 +239,39 @@ public class StatementService {
         }
         InvoiceLookup.Invoice invoice = invoices.find(number).orElseThrow(() -> new InvalidInputException(
                 "invoiceNumber", "invoice " + number + " does not exist"));
-        return transaction.execute(status -> {
-            StatementLine line = lines.lockById(lineId).orElseThrow(() -> new NotFoundException("Statement line", lineId));
-            refuseUnassignable(line);
-            if (invoice.issuedOn() != null && line.getValueDate().isBefore(invoice.issuedOn())) {
-                throw new InvalidInputException("invoiceNumber", "the line's value date " + line.getValueDate()
-                        + " is before the issue of invoice " + number + " on " + invoice.issuedOn());
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.execute(status -> assignLocked(lineId, number, invoice, user));
+            } catch (ConcurrencyFailureException busy) {
+                if (attempt >= ATTEMPTS) {
+                    throw new ConflictException("The client's account is busy (a dunning decision): try again",
+                            List.of(new FieldProblem("invoiceNumber", "its client's account is busy, try again")));
+                }
             }
-            BigDecimal amount = line.getAmount().setScale(2);
-            RecordedPayment payment = recorder.record(new NewPayment(number, amount, line.getValueDate(),
-                    BankText.bounded(line.getRemittance() != null ? line.getRemittance() : line.getReferences(), 140),
-                    PaymentSource.MATCHED_BY_OPS, line.getExternalId(), user));
-            String note = payment.duplicate()
-                    ? "the payment of this bank entry was already recorded (payment " + payment.paymentId() + ")"
-                    : StatementRecording.note(amount, invoice.due(), payment.invoiceDue(), number);
-            line.assign(number, payment.paymentId(), user, clock.instant(), note,
-                    !payment.duplicate() && StatementRecording.overpaid(amount, invoice.due()));
-            LOG.info("Statement line {} ({} {}) assigned to invoice {} by {}: payment {}", lineId, money(amount),
-                    line.getCurrency(), number, user, payment.paymentId());
-            return view(line);
-        });
+        }
+    }
+
+    private LineView assignLocked(long lineId, String number, InvoiceLookup.Invoice invoice, String user) {
+        StatementLine line = lines.lockById(lineId).orElseThrow(() -> new NotFoundException("Statement line", lineId));
+        refuseUnassignable(line);
+        if (invoice.issuedOn() != null && line.getValueDate().isBefore(invoice.issuedOn())) {
+            throw new InvalidInputException("invoiceNumber", "the line's value date " + line.getValueDate()
+                    + " is before the issue of invoice " + number + " on " + invoice.issuedOn());
+        }
+        BigDecimal amount = line.getAmount().setScale(2);
+        String reference = BankText.bounded(line.getRemittance() != null ? line.getRemittance()
+                : line.getReferences(), Payments.MAX_REFERENCE);
+        RecordedPayment payment = recorder.record(new NewPayment(number, amount, line.getValueDate(),
+                reference != null ? reference : "statement line " + line.getLineNo(), PaymentSource.MATCHED_BY_OPS,
+                line.getExternalId(), user));
+        String note = payment.duplicate()
+                ? "the payment of this bank entry was already recorded (payment " + payment.paymentId() + ")"
+                : StatementRecording.note(amount, invoice.due(), payment.invoiceDue(), number);
+        line.assign(number, payment.paymentId(), user, clock.instant(), note,
+                !payment.duplicate() && StatementRecording.overpaid(amount, invoice.due()));
+        LOG.info("Statement line {} ({} {}) assigned to invoice {} by {}: payment {}", lineId, money(amount),
+                line.getCurrency(), number, user, payment.paymentId());
+        return view(line);
     }
 
     private void refuseUnassignable(StatementLine line) {
