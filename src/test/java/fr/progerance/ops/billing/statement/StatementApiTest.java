@@ -209,21 +209,25 @@ class StatementApiTest {
     }
 
     @Test
-    @DisplayName("An overlapping later statement (a manager imports it): the entry already imported is a duplicate, paid once; the new entry is recorded")
+    @DisplayName("An overlapping later statement (a manager imports it): the entry already imported is a duplicate, paid once; the one pending before is recorded once booked")
     void overlappingStatement() {
         String a = invoices.get(0);
         String shared = entry("1", "348.00", "CRDT", "2026-03-05", ustrd(a));
-        assertThat(post(ops, "application/xml", camt("MSG-" + run + "-1", shared)).status()).isEqualTo(201);
+        String booked = entry("2", "348.00", "CRDT", "2026-03-06", ustrd(invoices.get(1)));
+        TestApi.Answer earlier = post(ops, "application/xml", camt("MSG-" + run + "-1", shared,
+                booked.replace("<Sts>BOOK</Sts>", "<Sts>PDNG</Sts>")));
+        assertThat(earlier.status()).as(earlier.toString()).isEqualTo(201);
+        assertThat(earlier.json().get("ignored").asInt()).as("pending").isEqualTo(1);
         long paymentsBefore = payments.count();
 
-        TestApi.Answer later = post(manager, "text/xml", camt("MSG-" + run + "-2", shared,
-                entry("2", "348.00", "CRDT", "2026-03-06", ustrd(invoices.get(1)))));
+        TestApi.Answer later = post(manager, "text/xml", camt("MSG-" + run + "-2", shared, booked));
         assertThat(later.status()).as(later.toString()).isEqualTo(201);
         assertThat(later.json().get("importedBy").asText()).isEqualTo("statementmanager");
         assertThat(later.json().get("duplicates").asInt()).isEqualTo(1);
         assertThat(later.json().get("matched").asInt()).isEqualTo(1);
         assertThat(later.json().get("amountMatched").asText()).isEqualTo("348.00");
         assertThat(payments.count()).isEqualTo(paymentsBefore + 1);
+        assertThat(invoice(invoices.get(1)).get("status").asText()).isEqualTo("PAID");
         assertThat(invoice(a).get("payments")).as("paid once").hasSize(1);
         JsonNode lines = ops.get("/api/payments/statements/" + later.json().get("statementId").asLong() + "/lines").json();
         assertThat(lines.get(0).get("status").asText()).isEqualTo("DUPLICATE");
