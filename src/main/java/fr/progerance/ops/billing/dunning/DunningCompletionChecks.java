@@ -1,12 +1,12 @@
 package fr.progerance.ops.billing.dunning;
 
+import fr.progerance.ops.billing.charges.LegalRateRules;
 import fr.progerance.ops.billing.charges.LegalRates;
 import fr.progerance.ops.billing.dunning.InvoiceDunningProcess.Elements;
 import fr.progerance.ops.billing.dunning.InvoiceDunningProcess.Vars;
 import fr.progerance.ops.engine.FormRefusal;
 import fr.progerance.ops.engine.TaskCompletion;
 import fr.progerance.ops.engine.TaskCompletionCheck;
-import fr.progerance.ops.web.TextRules;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,16 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * What managers enter in the InvoiceDunning forms, checked before the completion runs: a refusal
- * keeps the task open, Tasklist shows why, the REST API answers 400. R7.5: a legal rate is a
- * number from 0 to 100 % with at most four decimals, with its source; R7.6: a contest decision is
+ * keeps the task open, Tasklist shows why, the REST API answers 400. R7.5: a legal rate and its
+ * source as {@link LegalRateRules} wants them; R7.6: a contest decision is
  * CREDIT_NOTE (at most the invoice's amount excluding tax) or REJECT, with a note, on a contest
  * still undecided. Both name the logged-in person on the record.
  */
 @Component
 public class DunningCompletionChecks implements TaskCompletionCheck {
-
-    /** Longest source of a legal rate. */
-    static final int MAX_SOURCE = 500;
 
     private final LegalRates rates;
     private final InvoiceContests contests;
@@ -67,16 +64,10 @@ public class DunningCompletionChecks implements TaskCompletionCheck {
             throw new FormRefusal("Enter the legal rate of " + semester + " in percent per year (" + Vars.LEGAL_RATE
                     + "), e.g. 2.76");
         }
-        if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.stripTrailingZeros().scale() > 4) {
-            throw new FormRefusal(Vars.LEGAL_RATE + " must be a rate in percent from 0 to 100 with at most four"
-                    + " decimals; got " + rate.toPlainString());
-        }
-        String source = DunningVariables.text(completion.value(Vars.LEGAL_RATE_SOURCE));
-        if (source == null) {
-            throw new FormRefusal("Name the source of the rate (" + Vars.LEGAL_RATE_SOURCE + "): the arrêté or the"
-                    + " public page that gives it");
-        }
-        TextRules.problem(source, false, MAX_SOURCE).ifPresent(p -> {
+        LegalRateRules.rateProblem(rate).ifPresent(p -> {
+            throw new FormRefusal(Vars.LEGAL_RATE + " " + p);
+        });
+        LegalRateRules.sourceProblem(DunningVariables.text(completion.value(Vars.LEGAL_RATE_SOURCE))).ifPresent(p -> {
             throw new FormRefusal(Vars.LEGAL_RATE_SOURCE + " " + p);
         });
         requirePerson(completion, "the legal rate");

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -77,7 +78,8 @@ public class DunningCorrelator {
                 woken);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /** Published after the lift's commit, outside any transaction. */
+    @EventListener
     public void holdLifted(DeletionHoldLifted lifted) {
         int woken = asApplication("hold lifted on client " + lifted.clientId(), () -> runtime
                 .createMessageCorrelation(Messages.HOLD_LIFTED).processInstanceVariableEquals(Vars.CLIENT_ID,
@@ -106,7 +108,8 @@ public class DunningCorrelator {
         });
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /** Published after the rate's commit (from its transaction's after-commit callback). */
+    @EventListener
     public void legalRateEntered(LegalRateEntered entered) {
         int completed = asApplication("legal rate of " + entered.semester(), () -> {
             int n = 0;
