@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +85,47 @@ public class ContractClock {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(period, "period");
         return from.atZone(zone).plus(period).toOffsetDateTime();
+    }
+
+    /** R7.2: the first day of the month containing {@code date} (the start of its monthly invoicing period). */
+    public LocalDate monthStart(LocalDate date) {
+        return date.withDayOfMonth(1);
+    }
+
+    /** R7.2: the first day of the month after the one containing {@code date}. */
+    public LocalDate nextMonthStart(LocalDate date) {
+        return date.withDayOfMonth(1).plusMonths(1);
+    }
+
+    /** The last day of the month containing {@code date} (the end, inclusive, of its invoicing period). */
+    public LocalDate monthEnd(LocalDate date) {
+        return date.with(TemporalAdjusters.lastDayOfMonth());
+    }
+
+    /**
+     * R7.2: day {@code dayOfMonth} of the month containing {@code date}, or the month's last day when
+     * the month is shorter (an issue day of 31 is the 30 April).
+     */
+    public LocalDate dayOfMonth(LocalDate date, int dayOfMonth) {
+        if (dayOfMonth < 1 || dayOfMonth > 31) {
+            throw new IllegalArgumentException("A day of the month is 1 to 31, not " + dayOfMonth);
+        }
+        LocalDate end = monthEnd(date);
+        return date.withDayOfMonth(Math.min(dayOfMonth, end.getDayOfMonth()));
+    }
+
+    /**
+     * R7.2: the first month whose monthly instant (day {@code dayOfMonth} at the start of the day in the
+     * contract zone, see {@link #dayOfMonth}) is not before {@code from}; returned as the month's first
+     * day. Calendar terms only: daylight saving and the JVM's zone change nothing.
+     */
+    public LocalDate firstMonthOnOrAfter(Instant from, int dayOfMonth) {
+        Objects.requireNonNull(from, "from");
+        LocalDate month = monthStart(from.atZone(zone).toLocalDate());
+        while (startOfDay(dayOfMonth(month, dayOfMonth)).toInstant().isBefore(from)) {
+            month = nextMonthStart(month);
+        }
+        return month;
     }
 
     /** How long ago {@code past} was (R3.6-a freshness of a backup, ages shown to ops). */

@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  * <p>Commands run as the SSH user without a terminal. Those that change the server use
  * {@code sudo -n} (never prompt: a missing sudoers rule fails fast with a non-zero exit status).
  * The sudoers rule on a managed server needs to allow exactly these lines, e.g.
- * {@code ops ALL=(root) NOPASSWD: /usr/bin/systemctl restart -- *, /usr/bin/systemctl reboot}.
+ * {@code ops ALL=(root) NOPASSWD: /usr/bin/systemctl restart -- *, /usr/bin/systemctl reboot}; the
+ * billing templates (R7.3, R8.2) add {@code systemctl disable --now -- *}, {@code systemctl enable
+ * --now -- *}, {@code touch -- /var/www/*}{@code /.ops-maintenance}, {@code rm -f -- /var/www/*}{@code
+ * /.ops-maintenance} and {@code rm -rf --one-file-system -- /var/www/*} (README, "Suspension and
+ * deletion on the servers").
  */
 public enum CommandTemplate {
 
@@ -47,7 +51,57 @@ public enum CommandTemplate {
      * {@code ~/.my.cnf}, as for {@link StreamTemplate#DUMP_DATABASE}. Not {@code mysqlshow}: it reads a
      * database name containing {@code _} as a wildcard and then lists databases instead of tables.
      */
-    CHECK_TABLES(true, "mysqlcheck --fast --", Parameter.DATABASE_NAME);
+    CHECK_TABLES(true, "mysqlcheck --fast --", Parameter.DATABASE_NAME),
+
+    /**
+     * R7.3 suspension: stops one systemd unit and keeps it from starting at boot; changes the server.
+     * Disabling a unit that is already stopped and disabled succeeds (exit 0): idempotent.
+     */
+    DISABLE_SERVICE(false, "sudo -n systemctl disable --now --", Parameter.SYSTEMD_UNIT),
+
+    /** R8.2 reactivation: the reverse of {@link #DISABLE_SERVICE}, enables and starts one unit; idempotent. */
+    ENABLE_SERVICE(false, "sudo -n systemctl enable --now --", Parameter.SYSTEMD_UNIT),
+
+    /**
+     * R7.3 suspension on TIERCE: creates the maintenance flag file in the shop's directory, which the
+     * web server's rule turns into a 503 maintenance page; changes the server. Touching an existing
+     * flag succeeds: idempotent. The argument can only be a file named like a maintenance flag
+     * ({@link Parameter#MAINTENANCE_FLAG}).
+     */
+    SET_MAINTENANCE_FLAG(false, "sudo -n touch --", Parameter.MAINTENANCE_FLAG),
+
+    /**
+     * R8.2 reactivation on TIERCE: removes the maintenance flag; changes the server. {@code rm -f} of a
+     * missing flag succeeds: idempotent. Never a generic removal: the argument can only be a file named
+     * like a maintenance flag in a shop directory ({@link Parameter#MAINTENANCE_FLAG}).
+     */
+    CLEAR_MAINTENANCE_FLAG(false, "sudo -n rm -f --", Parameter.MAINTENANCE_FLAG),
+
+    /**
+     * R8.2: whether one database exists, without reading it: {@code mysql} connects and selects the
+     * database, then finds its standard input at its end (the executor never sends any) and exits.
+     * Exit 0: the database exists; {@code ERROR 1049} (unknown database) on standard error and exit 1:
+     * it does not; anything else is a failure. Credentials from {@code ~/.my.cnf}, as for
+     * {@link #CHECK_TABLES}. Not {@code mysqlshow}: it reads {@code _} as a wildcard and answers
+     * with the databases matching the pattern when the named one is missing.
+     */
+    DATABASE_EXISTS(true, "mysql --batch --", Parameter.DATABASE_NAME),
+
+    /**
+     * R8.2 deletion: drops one database for good ({@code --force}: no confirmation prompt); changes
+     * the server. mysqladmin honours {@code --} (checked with MariaDB 10.11: a database named
+     * {@code --help} is dropped, not read as an option). Dropping a missing database fails (exit 1):
+     * callers check with {@link #DATABASE_EXISTS} first. Credentials from {@code ~/.my.cnf}.
+     */
+    DROP_DATABASE(false, "mysqladmin --force drop --", Parameter.DATABASE_NAME),
+
+    /**
+     * R8.2 deletion: removes a shop's install directory and everything under it, never crossing into
+     * another file system ({@code --one-file-system}); changes the server. Removing a missing
+     * directory succeeds: idempotent. The argument can only be a shop directory
+     * ({@link Parameter#SHOP_DIRECTORY}): never {@code /}, a top-level or system directory.
+     */
+    REMOVE_SHOP_DIRECTORY(false, "sudo -n rm -rf --one-file-system --", Parameter.SHOP_DIRECTORY);
 
     /** A kind of argument and the strict pattern its values must match in full. */
     public enum Parameter {
@@ -68,7 +122,31 @@ public enum CommandTemplate {
          * slash, no spaces, quotes or other shell characters; at most 1024 characters.
          */
         ABSOLUTE_PATH("absolute directory path",
-                "(?=.{1,1024}$)(/|(/(?!\\.{1,2}(/|$))[A-Za-z0-9._@+-]+)+)");
+                "(?=.{1,1024}$)(/|(/(?!\\.{1,2}(/|$))[A-Za-z0-9._@+-]+)+)"),
+
+        /**
+         * R8.2: a directory that may be removed with everything under it: a clean absolute path of at
+         * least two names (letters, digits, {@code _ . -}, never starting with a dot, so no {@code .},
+         * {@code ..} or hidden name), single slashes, no trailing slash, at most 255 characters
+         * (the register's install path). Never a system directory: not {@code /var/www},
+         * {@code /var/tmp}, {@code /srv/www}, {@code /usr/local}, {@code /mnt/x}, {@code /media/x}
+         * or a home directory {@code /home/x} themselves, and nothing at all under {@code /etc},
+         * {@code /usr}, {@code /boot}, {@code /bin}, {@code /sbin}, {@code /lib*}, {@code /root},
+         * {@code /proc}, {@code /sys}, {@code /dev}, {@code /run}, {@code /var/lib} (databases),
+         * {@code /var/log}, {@code /var/cache}, {@code /var/spool}, {@code /var/mail},
+         * {@code /var/backups}. A single name ({@code /var}, {@code /home}, {@code /tmp},
+         * {@code /opt}, {@code /srv}...) is never accepted.
+         */
+        SHOP_DIRECTORY("shop directory", "(?=.{1,255}$)" + ShopPaths.directory("$")),
+
+        /**
+         * R7.3, R8.2: the maintenance flag file of a shop: a {@link #SHOP_DIRECTORY} followed by
+         * {@code /} and a hidden file name containing {@code maintenance} (e.g.
+         * {@code /var/www/shop/.ops-maintenance}); nothing else, so the template that removes it can
+         * never remove anything but such a flag.
+         */
+        MAINTENANCE_FLAG("maintenance flag path", "(?=.{1,320}$)" + ShopPaths.directory("/" + ShopPaths.FLAG_NAME + "$")
+                + "/" + ShopPaths.FLAG_NAME);
 
         private final String description;
         private final Pattern pattern;
@@ -89,6 +167,32 @@ public enum CommandTemplate {
         /** Whether the whole value matches the pattern (null never does). */
         public boolean accepts(String value) {
             return value != null && pattern.matcher(value).matches();
+        }
+    }
+
+    /** The pieces of {@link Parameter#SHOP_DIRECTORY} and {@link Parameter#MAINTENANCE_FLAG}. */
+    static final class ShopPaths {
+
+        /** One name of a shop path: never starts with a dot (so never {@code .}, {@code ..} or hidden). */
+        static final String NAME = "[A-Za-z0-9_][A-Za-z0-9._-]*";
+
+        /** A maintenance flag's file name: hidden, containing {@code maintenance}, e.g. {@code .ops-maintenance}. */
+        static final String FLAG_NAME = "\\.[A-Za-z0-9_-]{0,40}maintenance[A-Za-z0-9_-]{0,40}";
+
+        /** Trees where a shop never lives: the path may be neither one of them nor under one. */
+        static final String SYSTEM_TREES = "/(?:etc|usr|boot|bin|sbin|lib|lib32|lib64|libx32|root|proc|sys|dev|run"
+                + "|var/lib|var/log|var/cache|var/spool|var/mail|var/backups|lost\\+found)";
+
+        /** Directories that hold shops or users, refused themselves (what is under them is fine). */
+        static final String SYSTEM_DIRECTORIES = "/(?:var/www|var/tmp|var/opt|var/local|var/run|var/lock|srv/www"
+                + "|home/" + NAME + "|mnt/" + NAME + "|media/" + NAME + ")";
+
+        /** A shop directory followed by {@code end} (a lookahead: the directory ends where {@code end} matches). */
+        static String directory(String end) {
+            return "(?!" + SYSTEM_TREES + "(?:/|" + end + "))(?!" + SYSTEM_DIRECTORIES + end + ")(?:/" + NAME + "){2,}";
+        }
+
+        private ShopPaths() {
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -89,16 +91,18 @@ public class LateChargesController {
     }
 
     /**
-     * R7.5: a manager enters the rate of a semester the file does not hold yet. 200 with the row;
+     * R7.5: a manager enters the rate of a semester the file does not hold yet. 201 with the row;
      * 400 naming the field; 409 when the semester already has a rate (file or entered); 403 for
      * anyone but managers.
      */
     @PutMapping(path = "/legal-rates/{semester}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public RateView enter(@PathVariable("semester") String semester, @Valid @RequestBody RateRequest request) {
+    public ResponseEntity<RateView> enter(@PathVariable("semester") String semester,
+            @Valid @RequestBody RateRequest request) {
         String who = manager();
         rates.enter(semester, request.ratePercent(), request.source(), who);
-        return rates.all().stream().filter(r -> r.semester().equals(semester)).findFirst()
+        RateView row = rates.all().stream().filter(r -> r.semester().equals(semester)).findFirst()
                 .map(r -> RateView.of(r, clock)).orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(row);
     }
 
     private String manager() {

@@ -136,7 +136,7 @@ class LateChargesApiTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         TestApi.Answer entered = manager.put("/api/billing/legal-rates/2192-S2",
                 body("ratePercent", 2.76, "source", "Arrêté du test, JO du test"));
-        assertThat(entered.status()).as(entered.toString()).isEqualTo(200);
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
         assertThat(entered.json().path("origin").asText()).isEqualTo("ENTERED");
         assertThat(entered.json().path("enteredBy").asText()).isEqualTo("chargesmanager");
         assertThat(entered.json().path("ratePercent").asText()).isEqualTo("2.76");
