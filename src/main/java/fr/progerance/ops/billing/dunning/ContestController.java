@@ -1,5 +1,6 @@
 package fr.progerance.ops.billing.dunning;
 
+import fr.progerance.ops.billing.BillingCaller;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.PlainText;
@@ -12,9 +13,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/invoices")
 public class ContestController {
 
-    /** An invoice number as the path names it. */
-    static final String INVOICE_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{0,39}";
+    /** An invoice number as the path names it (as {@code /api/invoices/{number}}). */
+    static final String INVOICE_NUMBER = "[A-Za-z0-9][A-Za-z0-9_-]{0,31}";
 
     private final InvoiceContests contests;
-    private final IdentityService identity;
+    private final BillingCaller caller;
     private final ContractClock clock;
 
-    public ContestController(InvoiceContests contests, IdentityService identity, DunningTimeline timeline) {
+    public ContestController(InvoiceContests contests, BillingCaller caller, DunningTimeline timeline) {
         this.contests = contests;
-        this.identity = identity;
+        this.caller = caller;
         this.clock = timeline.clock();
     }
 
@@ -80,7 +78,7 @@ public class ContestController {
     public ResponseEntity<?> contest(
             @PathVariable("number") @Pattern(regexp = INVOICE_NUMBER, message = "is not an invoice number") String number,
             @Valid @RequestBody ContestRequest request) {
-        InvoiceContest c = contests.record(number, request.letterDate(), request.reason(), user());
+        InvoiceContest c = contests.record(number, request.letterDate(), request.reason(), caller.user());
         ContestView view = ContestView.of(c, clock);
         if (c.getStatus() == ContestStatus.ACCEPTED) {
             return ResponseEntity.created(URI.create("/api/invoices/" + c.getInvoiceNumber() + "/contests/" + c.getId()))
@@ -95,13 +93,5 @@ public class ContestController {
     public List<ContestView> list(
             @PathVariable("number") @Pattern(regexp = INVOICE_NUMBER, message = "is not an invoice number") String number) {
         return contests.list(number).stream().map(c -> ContestView.of(c, clock)).toList();
-    }
-
-    private String user() {
-        Authentication who = identity.getCurrentAuthentication();
-        if (who == null || who.getUserId() == null) {
-            throw new AuthorizationException("Log in to record a contest: the record names who recorded it");
-        }
-        return who.getUserId();
     }
 }

@@ -9,6 +9,7 @@ import fr.progerance.ops.billing.ledger.ClientLedger;
 import fr.progerance.ops.billing.ledger.ClientStanding;
 import fr.progerance.ops.billing.ledger.InvoiceStanding;
 import fr.progerance.ops.billing.suspension.ClientServices;
+import fr.progerance.ops.billing.suspension.DeletionHeldException;
 import fr.progerance.ops.contract.ContractRepository;
 import fr.progerance.ops.contract.ServerRepository;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -216,13 +218,21 @@ public class DunningDelegates {
         };
     }
 
-    /** Task_DeleteClientData (R8.2): servers, local and off-site repositories, with the audit record first. */
+    /**
+     * Task_DeleteClientData (R8.2): servers, local and off-site repositories, with the audit record
+     * first; a hold placed since the decision stops it (nothing deleted) and the deletion is decided again.
+     */
     @Bean
     JavaDelegate deleteClientDataDelegate(ClientServices services) {
         return execution -> {
             String number = DunningVariables.invoiceNumber(execution);
-            ClientServices.Report report = services.delete(DunningVariables.clientId(execution),
-                    InvoiceDunningProcess.operationKey(number, "delete"), "R8.2");
+            ClientServices.Report report;
+            try {
+                report = services.delete(DunningVariables.clientId(execution),
+                        InvoiceDunningProcess.operationKey(number, "delete"), "R8.2");
+            } catch (DeletionHeldException held) {
+                throw new BpmnError(InvoiceDunningProcess.Errors.DELETION_HELD, held.getMessage());
+            }
             LOG.info("Invoice {}: client data deleted (audit {}): {}", number, report.auditId(), report.steps());
         };
     }

@@ -84,6 +84,8 @@ public final class InvoiceDunningProcess {
         public static final String HOLD_LIFTED = "Event_HoldLifted";
         public static final String TIMER_HOLD_RECHECK = "Event_HoldRecheckDue";
         public static final String DELETE_CLIENT_DATA = "Task_DeleteClientData";
+        /** R8.2: a hold placed between the decision and the deletion: nothing deleted, decided again. */
+        public static final String DELETION_HELD_MEANWHILE = "Event_DeletionHeldMeanwhile";
         public static final String MARK_CLIENT_DELETED = "Task_MarkClientDeleted";
         public static final String MAIL_DELETION_DONE = "Task_MailDeletionDone";
         public static final String END_DELETED = "EndEvent_Deleted";
@@ -139,6 +141,8 @@ public final class InvoiceDunningProcess {
          * error's message is the semester, written to {@link Vars#MISSING_SEMESTER}.
          */
         public static final String LEGAL_RATE_MISSING = "LEGAL_RATE_MISSING";
+        /** R8.2: the deletion found a manager's hold placed after its decision; nothing was deleted. */
+        public static final String DELETION_HELD = "DELETION_HELD";
 
         private Errors() {
         }
