@@ -186,11 +186,7 @@ public class DunningMails {
         Map<String, Object> model = base(standing.clientId(), invoiceNumber);
         List<String> lines = new ArrayList<>();
         for (InvoiceStanding i : standing.open()) {
-            BigDecimal charges = i.totalDue().subtract(i.principalDue());
-            lines.add("Facture " + i.number() + " du " + FrenchFormats.date(i.issuedOn()) + " (échue le "
-                    + FrenchFormats.date(i.dueOn()) + ") : " + FrenchFormats.euros(i.principalDue()) + " restant dû"
-                    + (charges.signum() > 0 ? ", intérêts de retard et indemnité forfaitaire " + FrenchFormats.euros(charges)
-                            : ""));
+            lines.add(line(i));
         }
         model.put("lines", lines);
         model.put("principalDue", FrenchFormats.euros(standing.principalDue()));
@@ -201,6 +197,23 @@ public class DunningMails {
         model.put("multiplier", settings.getCharges().getInterestMultiplier().stripTrailingZeros().toPlainString()
                 .replace('.', ','));
         return model;
+    }
+
+    /** One open invoice in French: what is left of it, its days late, interest and fee (R7.5). */
+    static String line(InvoiceStanding i) {
+        StringBuilder line = new StringBuilder("Facture " + i.number() + " du " + FrenchFormats.date(i.issuedOn())
+                + " (échéance le " + FrenchFormats.date(i.dueOn()) + ") : " + FrenchFormats.euros(i.principalDue())
+                + " restant dû sur la facture");
+        if (i.charges().daysLate() > 0) {
+            line.append(" ; ").append(i.charges().daysLate()).append(" jour(s) de retard : intérêts de retard ")
+                    .append(FrenchFormats.euros(i.charges().interest())).append(", indemnité forfaitaire pour frais de"
+                            + " recouvrement ").append(FrenchFormats.euros(i.charges().recoveryFee()));
+            BigDecimal chargesPaid = i.charges().total().subtract(i.totalDue().subtract(i.principalDue()));
+            if (chargesPaid.signum() > 0) {
+                line.append(" (dont ").append(FrenchFormats.euros(chargesPaid)).append(" déjà réglés)");
+            }
+        }
+        return line.toString();
     }
 
     private Map<String, Object> contestModel(InvoiceContest contest) {
