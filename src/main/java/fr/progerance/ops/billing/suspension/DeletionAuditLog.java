@@ -1,5 +1,6 @@
 package fr.progerance.ops.billing.suspension;
 
+import fr.progerance.ops.billing.ledger.ClientLedger;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.contract.ClientRepository;
 import fr.progerance.ops.web.NotFoundException;
@@ -26,15 +27,17 @@ public class DeletionAuditLog {
     private final DeletionAuditRepository audits;
     private final ClientRepository clients;
     private final DeletionHolds holds;
+    private final ClientLedger ledger;
     private final ContractClock clock;
     private final TransactionTemplate own;
     private final TransactionTemplate readOnly;
 
     public DeletionAuditLog(DeletionAuditRepository audits, ClientRepository clients, DeletionHolds holds,
-            ContractClock clock, PlatformTransactionManager transactions) {
+            ClientLedger ledger, ContractClock clock, PlatformTransactionManager transactions) {
         this.audits = audits;
         this.clients = clients;
         this.holds = holds;
+        this.ledger = ledger;
         this.clock = clock;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -49,14 +52,20 @@ public class DeletionAuditLog {
     }
 
     /**
-     * Writes and commits the audit record of a deletion, listing everything it will delete. Under the
-     * client's row lock, which placing a hold also takes: a hold placed before is seen here.
+     * Writes and commits the audit record of a deletion, listing everything it will delete: the point
+     * of no return. Under the client's account lock, which recording a payment takes, then the
+     * client's row lock, which placing a hold takes (always in that order): a payment or a hold
+     * committed before is seen here, one committed after comes after the decision to delete.
      *
-     * @throws DeletionHeldException a hold stands on the client (nothing written)
+     * @throws DeletionHeldException a hold stands on the client, or the client owes nothing any more
+     *                               (nothing written)
      */
     public DeletionAudit open(RegisteredServices plan, String operationKey, String rule, String localRepository,
             String offsiteName) {
         DeletionAudit audit = own.execute(tx -> {
+            if (ledger.lockAndRead(plan.clientId()).settled()) {
+                throw DeletionHeldException.settled(plan.clientId());
+            }
             clients.findForUpdate(plan.clientId()).orElseThrow(() -> new NotFoundException("Client", plan.clientId()));
             if (holds.held(plan.clientId())) {
                 throw new DeletionHeldException(plan.clientId());

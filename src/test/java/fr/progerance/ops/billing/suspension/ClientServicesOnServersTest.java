@@ -20,6 +20,8 @@ import fr.progerance.ops.backup.offsite.OffsiteStore;
 import fr.progerance.ops.backup.repository.ClientRepositories;
 import fr.progerance.ops.backup.restic.ResticRepository;
 import fr.progerance.ops.billing.BillingSettings;
+import fr.progerance.ops.billing.InvoiceIssuer;
+import fr.progerance.ops.billing.ledger.ClientLedger;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.contract.ClientRepository;
 import fr.progerance.ops.contract.Prerequisite;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,6 +143,10 @@ class ClientServicesOnServersTest {
     ClientRepository clients;
     @Autowired
     ContractClock contractClock;
+    @Autowired
+    InvoiceIssuer issuer;
+    @Autowired
+    ClientLedger ledger;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -475,7 +482,7 @@ class ClientServicesOnServersTest {
         Client client = client("PROGERANCE");
         backedUpAndMirrored(client.id());
         Server s = client.servers().get(0);
-        DeletionAuditLog refusing = new DeletionAuditLog(auditRecords, clients, holds, contractClock, transactions) {
+        DeletionAuditLog refusing = new DeletionAuditLog(auditRecords, clients, holds, ledger, contractClock, transactions) {
             @Override
             public DeletionAudit open(RegisteredServices plan, String operationKey, String rule, String localRepository,
                     String offsiteName) {
@@ -595,6 +602,10 @@ class ClientServicesOnServersTest {
         }
         TestApi.Answer activated = api.setStatus(contractId, "ACTIVE");
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        // R8.2 deletes the data of a client that owes money: its February invoice stays unpaid. The
+        // clock stands in April 2026, whose legal rate is known, so the balance can be computed.
+        clock.set(DECIDED);
+        assertThat(issuer.issue(contractId, LocalDate.of(2026, 2, 1)).result()).isEqualTo(InvoiceIssuer.Result.ISSUED);
         SSH.reset();
         return new Client(clientId, (String) clientBody.get("companyName"), contractId,
                 (String) contractBody.get("reference"), servers);
