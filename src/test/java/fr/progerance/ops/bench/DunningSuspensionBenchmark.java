@@ -651,18 +651,20 @@ class DunningSuspensionBenchmark {
         lines.add(String.format(Locale.ROOT, "InvoiceDunning: %d invoices reaching their suspension in the same minute"
                 + " on one node (R7.3)", INVOICES));
         for (String line : List.of(
-                "The clock jumps to 16 December 2025 00:00 Paris, when the suspension timers of the invoices issued",
-                "on 1 December are all due (the invoices and reminders were mailed before), then flows in real time.",
-                "Camunda's job executor and the application's external task worker run as on one node, with the",
-                "application's settings, until every client account is SUSPENDED and every instance waits in",
-                "SubProcess_Suspended: decision under the account lock; final backups (Backup call activities,",
-                "whose external tasks run on the tests' fake backup ports FakeBackupPorts/BackupTestPorts: no",
-                "restic, no data moved); 30-day holds; the SSH actions, real, through RemoteOperations and",
-                "JschRemoteExecutor to a loopback SSH server whose sudo and systemctl are stand-ins that succeed;",
-                "contract status; suspension and balance mails to GreenMail; H2 in memory. Jobs and external tasks",
-                "are counted from Camunda's history. Baseline: the same SSH commands (DISABLE_SERVICE, " + unitsPerServer,
-                "per suspension) straight through the same RemoteExecutor and server, from as many threads as the",
-                "job executor may run, without engine, database or mail: the ratio is what the rest adds.")) {
+                "At 16 December 2025 00:00 Paris the suspension timers of all the invoices issued on 1 December are",
+                "due (their invoice and reminder mails went out before); from then on the clock flows in real time.",
+                "Camunda's job executor and the application's external task worker run as on one node until every",
+                "client account is SUSPENDED and every instance waits in SubProcess_Suspended: that wall time, with",
+                "the moments when every client had been decided (account lock), had its final backups held, its SSH",
+                "done and its contract suspended, and when half, 90 % and all instances waited. The final backups",
+                "are Backup call activities whose external tasks run on the tests' fake backup ports (FakeBackupPorts,",
+                "BackupTestPorts: no restic, no data moved); the SSH actions are real (RemoteOperations,",
+                "JschRemoteExecutor) against a loopback SSH server whose sudo and systemctl are stand-ins that",
+                "succeed; mails go to GreenMail; H2 in memory. Jobs and external tasks are counted from Camunda's",
+                "history, per second of the whole run and over its best 10 s. The baseline sends the same SSH",
+                "commands (DISABLE_SERVICE, " + unitsPerServer + " per suspension) straight through the same RemoteExecutor from as",
+                "many threads as the job executor may run: the ratio is what the engine, the database, the backups",
+                "and the mails add to the bare SSH work.")) {
             lines.add("  " + line);
         }
         lines.add(String.format(Locale.ROOT, "  Setup: %d clients (1 through the API, %d JDBC copies checked through"
