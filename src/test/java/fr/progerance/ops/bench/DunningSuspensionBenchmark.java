@@ -3,6 +3,9 @@ package fr.progerance.ops.bench;
 import static fr.progerance.ops.contract.RegisterApi.created;
 import static fr.progerance.ops.contract.RegisterApi.with;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -65,6 +68,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
@@ -426,7 +430,7 @@ class DunningSuspensionBenchmark {
 
     private record Measurement(Duration elapsed, boolean complete, String stopped, Progress before, Progress after,
             Map<String, Double> milestones, double peakJobsPerSecond, int largestPool, WorkerSettings worker,
-            long mails, String failures) {
+            long mails, String failures, int lostOutcomes) {
     }
 
     private Measurement measure(JobExecutor jobExecutor) throws Exception {
@@ -446,6 +450,20 @@ class DunningSuspensionBenchmark {
         long pollMillis = INVOICES <= 100 ? 250 : 1_000;
         String stopped = null;
         int largestPool;
+        // The worker logs (and otherwise forgets) a completion the engine refused, e.g. for a concurrent update:
+        // that task stays locked until its lock expires, then runs again. Counted here, from its log.
+        AtomicInteger lostOutcomes = new AtomicInteger();
+        Logger workerLog = (Logger) LoggerFactory.getLogger(ExternalTaskWorker.class);
+        AppenderBase<ILoggingEvent> lostOutcomeCounter = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                if (event.getMessage().startsWith("Could not report the outcome")) {
+                    lostOutcomes.incrementAndGet();
+                }
+            }
+        };
+        lostOutcomeCounter.start();
+        workerLog.addAppender(lostOutcomeCounter);
         System.out.printf(Locale.ROOT, "[bench] measuring: %d suspensions due at %s%n", INVOICES, SUSPENSIONS);
         long start = System.nanoTime();
         // From 16 December 00:00 the clock flows as the wall clock does: retries, lock expiries and the
@@ -499,13 +517,14 @@ class DunningSuspensionBenchmark {
             worker.stop();
             jobExecutor.shutdown();
             ticker.shutdownNow();
+            workerLog.detachAppender(lostOutcomeCounter);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Progress after = progress();
         long mails = MAIL.getReceivedMessages().length;
         MAIL.purgeEmailFromAllMailboxes();
         return new Measurement(elapsed, stopped == null, stopped, before, after, milestones, peak(jobSamples, 10),
-                largestPool, workerSettings, mails, failures(jobFailuresBefore, taskFailuresBefore));
+                largestPool, workerSettings, mails, failures(jobFailuresBefore, taskFailuresBefore), lostOutcomes.get());
     }
 
     /** The highest rate over any window of at least {@code window} seconds ({@code samples}: seconds, count). */
@@ -697,6 +716,8 @@ class DunningSuspensionBenchmark {
                 tasks / seconds));
         lines.add(String.format(Locale.ROOT, "  Failed attempts: %d jobs, %d external tasks; new incidents: %d%s",
                 jobFailures, taskFailures, incidents, jobFailures + taskFailures > 0 ? " " + m.failures() : ""));
+        lines.add(String.format(Locale.ROOT, "  External task completions refused by the engine (the task waits for its"
+                + " lock to expire, then runs again): %d", m.lostOutcomes()));
         lines.add(String.format(Locale.ROOT, "  SSH commands received by the server: %d; mails received: %d",
                 sshReceived, m.mails()));
         lines.add(String.format(Locale.ROOT, "  Baseline, %d DISABLE_SERVICE over SSH, %d threads: %9.1f s  (%.1f"
