@@ -100,7 +100,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * Options: {@code -Dbench.invoices=N}; {@code -Dbench.worker.threads=T} and
  * {@code -Dbench.worker.poll-interval=PT0.1S} replace the worker's settings (the output says so);
- * {@code -Dbench.timeout=PT1H} (default PT2H) and {@code -Dbench.stall=PT20M} (default PT15M, longer
+ * {@code -Dbench.timeout=PT3H} (default PT1H) and {@code -Dbench.stall=PT20M} (default PT15M, longer
  * than the longest retry interval and lock duration of the steps, 10 minutes): after that long, or
  * that long without progress, the figures reached so far are reported.
  */
@@ -108,7 +108,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DunningSuspensionBenchmark {
 
     private static final int INVOICES = Integer.getInteger("bench.invoices", 10_000);
-    private static final Duration TIMEOUT = Duration.parse(System.getProperty("bench.timeout", "PT2H"));
+    private static final Duration TIMEOUT = Duration.parse(System.getProperty("bench.timeout", "PT1H"));
     private static final Duration STALL = Duration.parse(System.getProperty("bench.stall", "PT15M"));
     private static final Integer WORKER_THREADS = Integer.getInteger("bench.worker.threads");
     private static final String WORKER_POLL = System.getProperty("bench.worker.poll-interval");
@@ -566,24 +566,36 @@ class DunningSuspensionBenchmark {
                 runtime.createIncidentQuery().count());
     }
 
-    /** The first distinct failure messages since the counts given (jobs and external tasks). */
+    /** The failures since the counts given (jobs and external tasks), grouped by step and the start of their message. */
     private String failures(long jobFailuresBefore, long taskFailuresBefore) {
-        Set<String> messages = new LinkedHashSet<>();
+        Map<String, Integer> kinds = new LinkedHashMap<>();
         long jobs = jobFailures() - jobFailuresBefore;
         if (jobs > 0) {
-            for (HistoricJobLog log : history.createHistoricJobLogQuery().failureLog().orderByTimestamp().desc()
-                    .listPage(0, (int) Math.min(jobs, 500))) {
-                messages.add(log.getActivityId() + ": " + log.getJobExceptionMessage());
+            for (HistoricJobLog log : history.createHistoricJobLogQuery().failureLog().orderByTimestamp().asc()
+                    .listPage((int) Math.max(0, jobFailuresBefore), (int) Math.min(jobs, 1_000))) {
+                kinds.merge(log.getActivityId() + ": " + gist(log.getJobExceptionMessage()), 1, Integer::sum);
             }
         }
         long tasks = history.createHistoricExternalTaskLogQuery().failureLog().count() - taskFailuresBefore;
         if (tasks > 0) {
             for (HistoricExternalTaskLog log : history.createHistoricExternalTaskLogQuery().failureLog()
-                    .orderByTimestamp().desc().listPage(0, (int) Math.min(tasks, 500))) {
-                messages.add(log.getActivityId() + " (" + log.getTopicName() + "): " + log.getErrorMessage());
+                    .orderByTimestamp().asc().listPage((int) Math.max(0, taskFailuresBefore), (int) Math.min(tasks, 1_000))) {
+                kinds.merge(log.getActivityId() + " (" + log.getTopicName() + "): " + gist(log.getErrorMessage()), 1,
+                        Integer::sum);
             }
         }
-        return messages.stream().limit(5).map(m -> m.length() > 300 ? m.substring(0, 299) + "…" : m).toList().toString();
+        List<String> lines = new ArrayList<>();
+        kinds.forEach((kind, times) -> lines.add(times + " x " + kind));
+        return String.join("; ", lines.subList(0, Math.min(lines.size(), 5)));
+    }
+
+    /** The start of a failure message, without the values that differ from one instance to the next. */
+    private static String gist(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String line = message.lines().findFirst().orElse("").replaceAll("\\(.*", "(…");
+        return line.length() > 140 ? line.substring(0, 139) + "…" : line;
     }
 
     private long waitingAt(String activityId) {
@@ -714,8 +726,11 @@ class DunningSuspensionBenchmark {
                 m.peakJobsPerSecond()));
         lines.add(String.format(Locale.ROOT, "  External tasks completed: %d               %9.2f tasks/s", tasks,
                 tasks / seconds));
-        lines.add(String.format(Locale.ROOT, "  Failed attempts: %d jobs, %d external tasks; new incidents: %d%s",
-                jobFailures, taskFailures, incidents, jobFailures + taskFailures > 0 ? " " + m.failures() : ""));
+        lines.add(String.format(Locale.ROOT, "  Failed attempts: %d jobs, %d external tasks; new incidents: %d", jobFailures,
+                taskFailures, incidents));
+        if (jobFailures + taskFailures > 0) {
+            lines.add("    " + m.failures());
+        }
         lines.add(String.format(Locale.ROOT, "  External task completions refused by the engine (the task waits for its"
                 + " lock to expire, then runs again): %d", m.lostOutcomes()));
         lines.add(String.format(Locale.ROOT, "  SSH commands received by the server: %d; mails received: %d",
