@@ -512,8 +512,10 @@ class DunningSuspensionBenchmark {
                 Thread.sleep(pollMillis);
             }
         } finally {
+            // ThreadPoolExecutor counts a thread that is leaving (keep-alive 0) and its replacement together: at most the maximum.
             largestPool = jobExecutor instanceof ThreadPoolJobExecutor pool && pool.getThreadPoolExecutor() != null
-                    ? pool.getThreadPoolExecutor().getLargestPoolSize() : -1;
+                    ? Math.min(pool.getThreadPoolExecutor().getLargestPoolSize(),
+                            pool.getThreadPoolExecutor().getMaximumPoolSize()) : -1;
             worker.stop();
             jobExecutor.shutdown();
             ticker.shutdownNow();
