@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -31,7 +32,7 @@ public class InvoiceDocumentRenderer implements InvoiceDocuments {
     public InvoiceDocumentRenderer(InvoiceViews views, BillingSettings settings) {
         this.views = views;
         this.settings = settings;
-        TemplateEngine e = new TemplateEngine();
+        SpringTemplateEngine e = new SpringTemplateEngine();
         e.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         e.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
         this.engine = e;
