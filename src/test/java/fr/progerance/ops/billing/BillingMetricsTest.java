@@ -22,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The billing dashboard's metrics move with committed records only (DESIGN rule 13). */
+/**
+ * The billing dashboard's metrics move with committed records only (DESIGN rule 13). In 2041, so
+ * that no invoice of another test class (all due before) enters or leaves the 7-day windows.
+ */
 @OpsSpringBootTest
 @DisplayName("Billing metrics: open, overdue, amounts due, suspensions and deletions ahead")
 class BillingMetricsTest {
@@ -68,17 +71,17 @@ class BillingMetricsTest {
     @DisplayName("R7.3, R8.2: an invoice due in 6 days, then overdue, then paid; a suspension with its deletion 5 days ahead; a rollback counts nothing")
     void committedRecordsOnly() {
         BillingFixture f = BillingFixture.create(new RegisterApi(port), true);
-        clock.set(Instant.parse("2026-03-31T22:05:00Z"));
+        clock.set(Instant.parse("2041-02-28T23:05:00Z"));
         Map<String, Double> start = now();
-        String number = issuer.issue(f.contractId(), LocalDate.of(2026, 4, 1)).invoiceNumber();
-        clock.set(Instant.parse("2026-04-10T08:00:00Z")); // due 16 April 00:00 Paris: within 7 days
+        String number = issuer.issue(f.contractId(), LocalDate.of(2041, 3, 1)).invoiceNumber();
+        clock.set(Instant.parse("2041-03-10T08:00:00Z")); // due 16 March 00:00 Paris: within 7 days
         Map<String, Double> issued = now();
         assertMoved(start, issued, Map.of("open", 1.0, "due", 348.0, "suspensions", 1.0, "issued", 1.0));
 
         // A payment whose transaction rolls back changes nothing.
         try {
             new TransactionTemplate(transactions).executeWithoutResult(s -> {
-                recorder.record(new NewPayment(number, new BigDecimal("100.00"), LocalDate.of(2026, 4, 10), "rolled back",
+                recorder.record(new NewPayment(number, new BigDecimal("100.00"), LocalDate.of(2041, 3, 10), "rolled back",
                         PaymentSource.API, number + ":rolled back", "test"));
                 throw new IllegalStateException("rollback");
             });
@@ -87,17 +90,17 @@ class BillingMetricsTest {
         }
         assertMoved(issued, now(), Map.of());
 
-        clock.set(Instant.parse("2026-04-16T00:00:00Z")); // 02:00 in Paris on the due date: the term is over
+        clock.set(Instant.parse("2041-03-16T00:00:00Z")); // 01:00 in Paris on the due date: the term is over
         Map<String, Double> late = now();
         assertMoved(issued, late, Map.of("overdue", 1.0, "suspensions", -1.0));
 
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        Instant deletionDue = Instant.parse("2026-04-21T00:00:00Z");
+        Instant deletionDue = Instant.parse("2041-03-21T00:00:00Z");
         tx.executeWithoutResult(s -> accounts.suspend(f.clientId(), number, clock.instant(), deletionDue));
         Map<String, Double> suspended = now();
         assertMoved(late, suspended, Map.of("deletions", 1.0));
 
-        recorder.record(new NewPayment(number, new BigDecimal("348.00"), LocalDate.of(2026, 4, 15), "VIR",
+        recorder.record(new NewPayment(number, new BigDecimal("348.00"), LocalDate.of(2041, 3, 15), "VIR",
                 PaymentSource.API, number + ":VIR", "test"));
         Map<String, Double> paid = now();
         assertMoved(suspended, paid, Map.of("open", -1.0, "overdue", -1.0, "due", -348.0, "payments", 1.0));
