@@ -32,6 +32,7 @@ public class InvoiceDocumentRenderer implements InvoiceDocuments {
     public InvoiceDocumentRenderer(InvoiceViews views, BillingSettings settings) {
         this.views = views;
         this.settings = settings;
+        // Spring's dialect (SpEL): the standard one needs OGNL, which the application does not ship.
         SpringTemplateEngine e = new SpringTemplateEngine();
         e.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         e.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
