@@ -155,10 +155,11 @@ public class StatementService {
     /**
      * The same statement again: nothing changes, the first import's summary is answered. A camt.053
      * file with the same ids whose lines differ is not the same statement: 409, for a human to look.
+     * (A CSV statement's key is its normalised content: the same key is the same content.)
      */
     private ImportResult alreadyImported(BankStatement statement, ParsedStatement parsed) {
         List<StatementLine> stored = lines.findByStatementIdOrderByLineNoAsc(statement.getId());
-        if (!sameLines(parsed, stored)) {
+        if (parsed.format() == StatementFormat.CAMT053 && !sameLines(parsed, stored)) {
             throw new ConflictException("Statement " + parsed.statementKey() + " was already imported (statement "
                     + statement.getId() + ", on " + clock.atZone(statement.getImportedAt()).toLocalDate() + " by "
                     + statement.getImportedBy() + ") with other lines: a corrected statement comes with a new"
