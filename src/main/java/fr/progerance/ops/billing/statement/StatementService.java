@@ -232,7 +232,7 @@ public class StatementService {
      *                               duplicate) or cannot be a payment in euros
      */
     public LineView assign(long lineId, String invoiceNumber, String user) {
-        InvoiceNumbers numbers = numbers();
+        InvoiceNumberFinder numbers = numbers();
         String number = numbers.parse(invoiceNumber).orElseThrow(() -> new InvalidInputException("invoiceNumber",
                 "must be an invoice number such as " + numbers.example()));
         if (!lines.existsById(lineId)) {
@@ -300,8 +300,8 @@ public class StatementService {
         }
     }
 
-    private InvoiceNumbers numbers() {
-        return new InvoiceNumbers(settings.getInvoicing().getNumberPrefix());
+    private InvoiceNumberFinder numbers() {
+        return new InvoiceNumberFinder(settings.getInvoicing().getNumberPrefix());
     }
 
     LineView view(StatementLine l) {
