@@ -406,4 +406,313 @@ class InvoiceDunningFlowTest {
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
                 .as("no deletion timer left").isZero();
     }
+
+    // === deletion ==================================================================================
+
+    @Test
+    @DisplayName("R8.2: suspended 16 December -> notice 8 January (7 days before), deletion 15 January 00:00: audit record R8.2, database and shop directory dropped over SSH, off-site copy deleted, account DELETED, contract TERMINATED, French mails")
+    void deletion() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = suspended(f, n);
+        Assertions.assertThat(backupPorts.offsite(f.clientId())).as("the final backups are off-site").isNotEmpty();
+
+        at("2026-01-07T23:59:00+01:00");
+        driver.settleCleanly(pi.getId());
+        Assertions.assertThat(subjectsTo(f.billingEmail())).noneMatch(s -> s.startsWith("Avis de suppression"));
+        at("2026-01-08T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(TIMER_DELETION_NOTICE, MAIL_DELETION_NOTICE, END_DELETION_NOTICE)
+                .isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        String notice = mail(f.billingEmail(), "Avis de suppression de vos données le jeudi 15 janvier 2026 à 00h00");
+        Assertions.assertThat(notice).contains(n[0]).contains("348,00").contains("23 jour(s) de retard")
+                .contains("40,00").contains("article 8.2");
+
+        at("2026-01-14T23:59:00+01:00");
+        driver.settleCleanly(pi.getId());
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        at("2026-01-15T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassedInOrder(TIMER_DELETION, DECIDE_DELETION, DELETE_CLIENT_DATA, MARK_CLIENT_DELETED,
+                MAIL_DELETION_DONE, END_DELETED).isEnded();
+        assertThat(pi).variables().containsEntry(Vars.DELETION_DECISION, DeletionDecision.DELETE.name());
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.DELETED);
+        Assertions.assertThat(contractStatus(f.contractId())).isEqualTo(ContractStatus.TERMINATED);
+        Assertions.assertThat(ssh.sent()).extracting(s -> s.template() + " " + s.args().get(0)).contains(
+                "DROP_DATABASE prestashop", "REMOVE_SHOP_DIRECTORY /var/www/prestashop");
+        Assertions.assertThat(backupPorts.offsite(f.clientId())).as("the off-site copy is deleted").isEmpty();
+        TestApi.Answer audits = manager().get("/api/deletions?clientId=" + f.clientId());
+        Assertions.assertThat(audits.status()).as(audits.toString()).isEqualTo(200);
+        Assertions.assertThat(audits.json()).hasSize(1);
+        Assertions.assertThat(audits.json().get(0).get("rule").asText()).isEqualTo("R8.2");
+        Assertions.assertThat(mail(f.billingEmail(), "Suppression définitive de vos données")).contains(n[0])
+                .contains("jeudi 15 janvier 2026 à 00h00");
+    }
+
+    @Test
+    @DisplayName("R8.2: a manager's hold stops the deletion (looked at again each day) until lifted; a hold placed between the decision and the deletion deletes nothing and is decided again; lifted -> deleted")
+    void holdStopsTheDeletion() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = suspended(f, n);
+        at("2025-12-20T10:00:00+01:00");
+        long first = placeHold(f.clientId());
+
+        at("2026-01-08T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        at("2026-01-15T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DECIDE_DELETION).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        assertThat(pi).variables().containsEntry(Vars.DELETION_DECISION, DeletionDecision.HELD.name())
+                .containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-16T00:00:00+01:00"));
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+
+        at("2026-01-16T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(TIMER_HOLD_RECHECK).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        assertThat(pi).variables().containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-17T00:00:00+01:00"));
+
+        // Lifted: the deletion is decided at once; a new hold comes before the deletion job runs.
+        at("2026-01-16T10:00:00+01:00");
+        liftHold(f.clientId(), first);
+        assertThat(pi).hasPassed(HOLD_LIFTED).isWaitingAt(DECIDE_DELETION);
+        driver.execute(pi.getId(), DECIDE_DELETION);
+        assertThat(pi).isWaitingAt(DELETE_CLIENT_DATA);
+        long second = placeHold(f.clientId());
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETION_HELD_MEANWHILE).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        Assertions.assertThat(ssh.sent()).extracting(ScriptedRemote.Sent::template)
+                .doesNotContain(CommandTemplate.DROP_DATABASE, CommandTemplate.REMOVE_SHOP_DIRECTORY);
+        Assertions.assertThat(manager().get("/api/deletions?clientId=" + f.clientId()).json()).isEmpty();
+
+        at("2026-01-17T09:00:00+01:00");
+        liftHold(f.clientId(), second);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETE_CLIENT_DATA, END_DELETED).isEnded();
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.DELETED);
+    }
+
+    @Test
+    @DisplayName("R8.2: everything paid while the deletion decision's job is pending -> the decision sees the payment: reactivated, nothing deleted")
+    void paidAtTheDeletionDeadline() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = suspended(f, n);
+        at("2026-01-08T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+
+        at("2026-01-15T00:00:00+01:00");
+        driver.execute(pi.getId(), TIMER_DELETION);
+        assertThat(pi).isWaitingAt(DECIDE_DELETION);
+        pay(n[0], clientDue(f.clientId()).toPlainString(), "VIR-0115");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DECIDE_DELETION, REACTIVATE_SERVICES, END_REACTIVATED).hasNotPassed(DELETE_CLIENT_DATA)
+                .isEnded();
+        assertThat(pi).variables().containsEntry(Vars.DELETION_DECISION, DeletionDecision.SETTLED.name());
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.GOOD);
+        Assertions.assertThat(contractStatus(f.contractId())).isEqualTo(ContractStatus.ACTIVE);
+        Assertions.assertThat(ssh.sent()).extracting(ScriptedRemote.Sent::template).doesNotContain(CommandTemplate.DROP_DATABASE);
+    }
+
+    long placeHold(long clientId) {
+        TestApi.Answer placed = manager().post("/api/clients/" + clientId + "/deletion-holds",
+                Map.of("reason", "DISPUTE", "note", "Litige en cours sur la facture"));
+        Assertions.assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.json().get("id").asLong();
+    }
+
+    void liftHold(long clientId, long holdId) {
+        TestApi.Answer lifted = manager().post("/api/clients/" + clientId + "/deletion-holds/" + holdId + "/lift", Map.of());
+        Assertions.assertThat(lifted.status()).as(lifted.toString()).isEqualTo(200);
+    }
+
+    // === several invoices ==========================================================================
+
+    @Test
+    @DisplayName("R7.3, R7.5: a second unpaid invoice joins the client's suspension; the suspension asks for both; a payment of the other invoice wakes the suspension's owner; both paid with their charges -> reactivated, both contracts ACTIVE")
+    void secondInvoiceJoinsTheSuspension() throws Exception {
+        DunningFixture f = DunningFixture.create(register, 290.00, 150.00);
+        at("2025-12-01T00:01:00+01:00");
+        String a = issue(f, 0, DECEMBER);
+        String b = issue(f, 1, DECEMBER);
+        ProcessInstance pa = dunning(a);
+        ProcessInstance pb = dunning(b);
+        driver.settleCleanly(pa.getId(), pb.getId());
+
+        at("2025-12-16T00:00:00+01:00");
+        driver.settleCleanly(pa.getId());
+        assertThat(pa).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        driver.settleCleanly(pb.getId());
+        assertThat(pb).hasPassed(DECIDE_SUSPENSION, END_JOINED_SUSPENSION).hasNotPassed(FINAL_BACKUP).isEnded();
+        assertThat(pb).variables().containsEntry(Vars.SUSPENSION_DECISION, SuspensionDecision.JOINED.name());
+        Assertions.assertThat(accounts.find(f.clientId()).orElseThrow().suspendedBy()).isEqualTo(a);
+        Assertions.assertThat(f.contractIds()).allMatch(id -> contractStatus(id) == ContractStatus.SUSPENDED);
+        String suspension = mail(f.billingEmail(), "Suspension de vos services : facture " + a);
+        Assertions.assertThat(suspension).contains("Facture " + a).contains("Facture " + b).contains("528,00");
+
+        at("2025-12-18T10:00:00+01:00");
+        pay(b, ledger.invoice(b).totalDue().toPlainString(), "VIR-B");
+        driver.settleCleanly(pa.getId());
+        assertThat(pa).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(mail(f.billingEmail(), "Services suspendus : il reste")).contains("Facture " + a)
+                .doesNotContain("Facture " + b);
+
+        at("2025-12-19T10:00:00+01:00");
+        pay(a, ledger.invoice(a).totalDue().toPlainString(), "VIR-A");
+        driver.settleCleanly(pa.getId());
+        assertThat(pa).hasPassed(END_REACTIVATED).isEnded();
+        Assertions.assertThat(f.contractIds()).allMatch(id -> contractStatus(id) == ContractStatus.ACTIVE);
+    }
+
+    // === contests ==================================================================================
+
+    @Test
+    @DisplayName("R7.6, R7.7: a contest dated within 8 days is accepted (201) -> managers' task due in 2 days; ops may not decide it; a credit note above the invoice's amount excluding tax is refused (400); a credit note is issued and mailed; a second letter is rejected; the suspension timer never moved and the unpaid invoice is suspended on 16 December")
+    void contestInTime() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+
+        at("2025-12-05T10:00:00+01:00");
+        TestApi.Answer recorded = ops().post("/api/invoices/" + n[0] + "/contest",
+                Map.of("letterDate", "2025-12-04", "reason", "Le montant ne correspond pas au bon de commande."));
+        Assertions.assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        Assertions.assertThat(recorded.json().get("status").asText()).isEqualTo("ACCEPTED");
+        Assertions.assertThat(recorded.json().get("recordedBy").asText()).isEqualTo(OPS);
+        driver.settleCleanly(pi.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(DECIDE_CONTEST).singleResult();
+        Assertions.assertThat(task).isNotNull();
+        Assertions.assertThat(task.getName()).contains(n[0]);
+        Assertions.assertThat(task.getDueDate()).isEqualTo(date("2025-12-07T10:00:00+01:00"));
+        Assertions.assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .containsExactly(OpsGroups.MANAGERS);
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " reçue"))
+                .contains("4 décembre 2025").contains("7 décembre 2025").contains("article 7.7");
+        // R7.7: the suspension timer stands.
+        Assertions.assertThat(driver.job(pi.getId(), TIMER_SUSPENSION).getDuedate()).isEqualTo(date("2025-12-16T00:00:00+01:00"));
+
+        String complete = "/engine-rest/task/" + task.getId() + "/complete";
+        TestApi.Answer byOps = ops().post(complete, decision("CREDIT_NOTE", "50.00", "Geste commercial"));
+        Assertions.assertThat(byOps.status()).as(byOps.toString()).isEqualTo(403);
+        TestApi.Answer tooMuch = manager().post(complete, decision("CREDIT_NOTE", "290.01", "Tout"));
+        Assertions.assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+        Assertions.assertThat(tooMuch.body()).contains("290.00");
+        TestApi.Answer noNote = manager().post(complete, decision("CREDIT_NOTE", "50.00", ""));
+        Assertions.assertThat(noNote.status()).as(noNote.toString()).isEqualTo(400);
+        TestApi.Answer granted = manager().post(complete, decision("CREDIT_NOTE", "50.00",
+                "Le forfait de décembre est réduit de 50 euros comme convenu."));
+        Assertions.assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(ISSUE_CREDIT_NOTE, MAIL_CONTEST_DECISION, END_CONTEST_DECIDED);
+        InvoiceContest decided = contests.list(n[0]).get(0);
+        Assertions.assertThat(decided.getDecision()).isEqualTo(ContestDecision.CREDIT_NOTE);
+        Assertions.assertThat(decided.getDecidedBy()).isEqualTo(MANAGER);
+        Assertions.assertThat(decided.getCreditNoteId()).isNotNull();
+        var note = creditNotes.get(decided.getCreditNoteId());
+        Assertions.assertThat(note.getAmountExclTax()).isEqualByComparingTo("50.00");
+        Assertions.assertThat(note.getRule()).isEqualTo("R7.6");
+        Assertions.assertThat(note.getContractId()).isEqualTo(f.contractId());
+        Assertions.assertThat(note.getCreatedBy()).isEqualTo(MANAGER);
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " : avoir de 50,00"))
+                .contains("comme convenu");
+
+        // A second letter, decided the other way.
+        at("2025-12-08T11:00:00+01:00");
+        Assertions.assertThat(ops().post("/api/invoices/" + n[0] + "/contest", Map.of("letterDate", "2025-12-06",
+                "reason", "Nous contestons aussi la ligne de support.")).status()).isEqualTo(201);
+        driver.settleCleanly(pi.getId());
+        Task second = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(DECIDE_CONTEST).singleResult();
+        TestApi.Answer rejectedWithAmount = manager().post("/engine-rest/task/" + second.getId() + "/complete",
+                decision("REJECT", "10.00", "Non"));
+        Assertions.assertThat(rejectedWithAmount.status()).as(rejectedWithAmount.toString()).isEqualTo(400);
+        TestApi.Answer rejected = manager().post("/engine-rest/task/" + second.getId() + "/complete",
+                Map.of("variables", Map.of(Vars.CONTEST_DECISION, Map.of("value", "REJECT"), Vars.CONTEST_NOTE,
+                        Map.of("value", "Le support est prévu au bon de commande."))));
+        Assertions.assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " : contestation rejetée"))
+                .contains("bon de commande");
+        Assertions.assertThat(creditNotes.list(f.contractId())).hasSize(1);
+
+        // R7.7: contested and unpaid -> suspended on 16 December all the same.
+        at("2025-12-16T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+    }
+
+    static Map<String, Object> decision(String decision, String amount, String note) {
+        return Map.of("variables", Map.of(Vars.CONTEST_DECISION, Map.of("value", decision), Vars.CREDIT_NOTE_AMOUNT,
+                Map.of("value", amount), Vars.CONTEST_NOTE, Map.of("value", note)));
+    }
+
+    @Test
+    @DisplayName("R7.6: a letter dated after the 8 days, or in the future, is refused with the reason (422) and kept; the client is told; the timers are untouched; bad input 400, unknown invoice 404; a contest of an invoice whose dunning ended (paid at once) is still answered")
+    void contestOutOfTime() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+
+        at("2025-12-12T10:00:00+01:00");
+        String path = "/api/invoices/" + n[0] + "/contest";
+        TestApi.Answer late = ops().post(path, Map.of("letterDate", "2025-12-10", "reason", "Facture contestée."));
+        Assertions.assertThat(late.status()).as(late.toString()).isEqualTo(422);
+        Assertions.assertThat(late.json().get("message").asText()).contains("R7.6").contains("2025-12-09");
+        Assertions.assertThat(late.json().get("problems").get(0).get("field").asText()).isEqualTo("letterDate");
+        Assertions.assertThat(late.json().get("contest").get("status").asText()).isEqualTo("REFUSED");
+        TestApi.Answer future = ops().post(path, Map.of("letterDate", "2025-12-13", "reason", "Facture contestée."));
+        Assertions.assertThat(future.status()).as(future.toString()).isEqualTo(422);
+        Assertions.assertThat(future.json().get("message").asText()).contains("future");
+        Assertions.assertThat(contests.list(n[0])).extracting(InvoiceContest::getStatus)
+                .containsExactly(ContestStatus.REFUSED, ContestStatus.REFUSED);
+        Assertions.assertThat(contests.list(n[0])).extracting(InvoiceContest::getRefusalReason).allMatch(r -> r != null);
+
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(ANSWER_CONTEST, END_CONTEST_REFUSED).isWaitingAtExactly(AWAIT_PAYMENT, PAYMENT_RECEIVED);
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " non recevable"))
+                .contains("9 décembre 2025").contains("réputée acceptée");
+        Assertions.assertThat(driver.job(pi.getId(), TIMER_SUSPENSION).getDuedate()).isEqualTo(date("2025-12-16T00:00:00+01:00"));
+
+        TestApi.Answer missing = ops().post(path, Map.of("reason", "Facture contestée."));
+        Assertions.assertThat(missing.status()).isEqualTo(400);
+        Assertions.assertThat(RegisterApi.fields(missing)).containsExactly("letterDate");
+        TestApi.Answer control = ops().post(path, Map.of("letterDate", "2025-12-04", "reason", "Contest\u0000ation"));
+        Assertions.assertThat(control.status()).isEqualTo(400);
+        Assertions.assertThat(ops().post("/api/invoices/F2099-999999/contest", Map.of("letterDate", "2025-12-04",
+                "reason", "x")).status()).isEqualTo(404);
+
+        // An invoice paid at once: its dunning ended; a letter in time is still answered.
+        DunningFixture g = DunningFixture.create(register);
+        at("2025-12-01T00:02:00+01:00");
+        String paid = issue(g, 0, DECEMBER);
+        ProcessInstance ended = dunning(paid);
+        driver.settleCleanly(ended.getId());
+        at("2025-12-02T09:00:00+01:00");
+        pay(paid, "348.00", "VIR-1202");
+        driver.settleCleanly(ended.getId());
+        assertThat(ended).hasPassed(END_PAID).isEnded();
+        at("2025-12-10T09:00:00+01:00");
+        Assertions.assertThat(ops().post("/api/invoices/" + paid + "/contest", Map.of("letterDate", "2025-12-08",
+                "reason", "Service interrompu deux jours.")).status()).isEqualTo(201);
+        ProcessInstance answering = dunning(paid);
+        Assertions.assertThat(answering.getId()).isNotEqualTo(ended.getId());
+        driver.settleCleanly(answering.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(answering.getId()).taskDefinitionKey(DECIDE_CONTEST)
+                .singleResult();
+        Assertions.assertThat(task).isNotNull();
+        TestApi.Answer rejected = manager().post("/engine-rest/task/" + task.getId() + "/complete",
+                Map.of("variables", Map.of(Vars.CONTEST_DECISION, Map.of("value", "REJECT"), Vars.CONTEST_NOTE,
+                        Map.of("value", "Aucune interruption constatée."))));
+        Assertions.assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+        driver.settleCleanly(answering.getId());
+        assertThat(answering).hasPassed(END_CONTEST_DECIDED).isEnded();
+        Assertions.assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(InvoiceDunningProcess.KEY)
+                .processInstanceBusinessKey(paid).count()).isEqualTo(2);
+    }
 }
