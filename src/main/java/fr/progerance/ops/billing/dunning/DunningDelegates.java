@@ -92,10 +92,19 @@ public class DunningDelegates {
         };
     }
 
-    /** Task_SendReminder: the reminder before the due date, only while the invoice is unpaid. */
+    /**
+     * Task_SendReminder: the reminder before the due date, only while the invoice is unpaid and its
+     * due date has not passed (a timer that fires late, after the engine was down, reminds of nothing:
+     * the suspension decides; a late invoice's charges may even wait for a legal rate).
+     */
     @Bean
     JavaDelegate sendReminderDelegate(DunningDecisions decisions, DunningTimeline timeline, DunningMails mails) {
         return execution -> {
+            Object due = execution.getVariable(Vars.SUSPEND_AT);
+            if (due instanceof Date d && !timeline.clock().instant().isBefore(d.toInstant())) {
+                LOG.info("Invoice {}: no reminder, its due date {} has passed", execution.getProcessBusinessKey(), d);
+                return;
+            }
             InvoiceStanding invoice = invoice(decisions, execution);
             if (!invoice.principalPaid()) {
                 mails.reminder(invoice, timeline.suspendAt(invoice.issuedAt()));

@@ -22,7 +22,10 @@ import fr.progerance.ops.backup.BackupStarter;
 import fr.progerance.ops.backup.BackupTrigger;
 import fr.progerance.ops.backup.FakeBackupPorts;
 import fr.progerance.ops.backup.HoldReason;
+import fr.progerance.ops.backup.transfer.BackupTransferException;
+import fr.progerance.ops.billing.BillingSettings;
 import fr.progerance.ops.billing.CreditNoteService;
+import fr.progerance.ops.billing.charges.LegalRates;
 import fr.progerance.ops.billing.InvoiceIssuer;
 import fr.progerance.ops.billing.dunning.InvoiceDunningProcess.Vars;
 import fr.progerance.ops.billing.ledger.ClientAccounts;
@@ -138,6 +141,10 @@ class InvoiceDunningFlowTest {
     InvoiceContests contests;
     @Autowired
     CreditNoteService creditNotes;
+    @Autowired
+    LegalRates rates;
+    @Autowired
+    BillingSettings settings;
 
     DunningDriver driver;
     RegisterApi register;
@@ -714,5 +721,209 @@ class InvoiceDunningFlowTest {
         assertThat(answering).hasPassed(END_CONTEST_DECIDED).isEnded();
         Assertions.assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(InvoiceDunningProcess.KEY)
                 .processInstanceBusinessKey(paid).count()).isEqualTo(2);
+    }
+
+    // === missing legal rate (R7.5) =================================================================
+
+    @Test
+    @DisplayName("R7.5: the suspension decided late over a semester without a legal rate -> managers' task 'Enter the legal rate of 2040-S2' (ops may not; a bad rate 400); entered -> decided and suspended; a payment while suspended needs 2041-S1 -> task, the rate entered through the API completes it and the balance is looked at")
+    void missingLegalRateAtTheSuspensionAndWhileSuspended() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        LocalDate december2040 = LocalDate.of(2040, 12, 1);
+        at("2040-12-01T00:01:00+01:00");
+        String n = issue(f, 0, december2040);
+        ProcessInstance pi = dunning(n);
+        driver.settleCleanly(pi.getId());
+
+        // The engine was down: the suspension timer of 16 December fires on the 20th; 17-20 December
+        // are late days of 2040-S2, which has no rate.
+        at("2040-12-20T09:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(SUSPENSION_RATE_MISSING).isWaitingAtExactly(ENTER_RATE_FOR_SUSPENSION);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2040-S2");
+        Assertions.assertThat(standing(f.clientId())).as("nothing decided with a zero").isEqualTo(ClientAccounts.Standing.GOOD);
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(task.getName()).isEqualTo("Enter the legal rate of 2040-S2");
+        Assertions.assertThat(task.getDueDate()).isEqualTo(date("2040-12-22T09:00:00+01:00"));
+        Assertions.assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .containsExactly(OpsGroups.MANAGERS);
+
+        String complete = "/engine-rest/task/" + task.getId() + "/complete";
+        Assertions.assertThat(ops().post(complete, rate("3.15", "Arrêté du 18 décembre 2040")).status()).isEqualTo(403);
+        TestApi.Answer notANumber = manager().post(complete, rate("trois", "Arrêté du 18 décembre 2040"));
+        Assertions.assertThat(notANumber.status()).as(notANumber.toString()).isEqualTo(400);
+        TestApi.Answer zero = manager().post(complete, rate("0", "Arrêté du 18 décembre 2040"));
+        Assertions.assertThat(zero.status()).as(zero.toString()).isEqualTo(400);
+        Assertions.assertThat(zero.body()).contains(Vars.LEGAL_RATE);
+        TestApi.Answer noSource = manager().post(complete, rate("3.15", ""));
+        Assertions.assertThat(noSource.status()).as(noSource.toString()).isEqualTo(400);
+        Assertions.assertThat(rates.find("2040-S2")).isEmpty();
+        TestApi.Answer entered = manager().post(complete, rate("3.15", "Arrêté du 18 décembre 2040 (test)"));
+        Assertions.assertThat(entered.status()).as(entered.toString()).isEqualTo(204);
+        Assertions.assertThat(rates.find("2040-S2")).get().satisfies(r -> {
+            Assertions.assertThat(r.ratePercent()).isEqualByComparingTo("3.15");
+            Assertions.assertThat(r.enteredBy()).isEqualTo(MANAGER);
+        });
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(ENTER_RATE_FOR_SUSPENSION, FINAL_BACKUP, MAIL_SUSPENSION)
+                .isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        Assertions.assertThat(mail(f.billingEmail(), "Suspension de vos services : facture " + n)).contains("4 jour(s) de retard");
+
+        // A payment in January: 2041-S1 has no rate; the rate entered through the API lets it go on.
+        at("2041-01-03T10:00:00+01:00");
+        pay(n, "100.00", "VIR-0103");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(SUSPENDED_RATE_MISSING).isWaitingAtExactly(ENTER_RATE_WHILE_SUSPENDED);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2041-S1");
+        TestApi.Answer api = manager().put("/api/billing/legal-rates/2041-S1", Map.of("ratePercent", 3.20,
+                "source", "Arrêté du 20 décembre 2040 (test)"));
+        Assertions.assertThat(api.status()).as(api.toString()).isEqualTo(201);
+        assertThat(pi).hasPassed(ENTER_RATE_WHILE_SUSPENDED);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(mail(f.billingEmail(), "Services suspendus : il reste")).contains("248,00");
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+    }
+
+    @Test
+    @DisplayName("R7.5: the deletion decided a month late over two semesters without a rate -> one managers' task per semester, then the deletion")
+    void missingLegalRateAtTheDeletion() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        at("2043-06-01T00:01:00+02:00");
+        String n = issue(f, 0, LocalDate.of(2043, 6, 1));
+        ProcessInstance pi = dunning(n);
+        driver.settleCleanly(pi.getId());
+        at("2043-06-16T00:00:00+02:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+
+        // The engine was down a month: the deletion timer fires first; 17 June - 16 July span 2043-S1 and 2043-S2.
+        at("2043-07-16T08:00:00+02:00");
+        driver.execute(pi.getId(), TIMER_DELETION);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETION_RATE_MISSING).isWaitingAtExactly(ENTER_RATE_FOR_DELETION);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2043-S1");
+        Task first = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(manager().post("/engine-rest/task/" + first.getId() + "/complete",
+                rate("2.90", "Arrêté du 20 décembre 2042 (test)")).status()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(ENTER_RATE_FOR_DELETION);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2043-S2");
+        Task second = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(second.getName()).isEqualTo("Enter the legal rate of 2043-S2");
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        Assertions.assertThat(manager().post("/engine-rest/task/" + second.getId() + "/complete",
+                rate("2.70", "Arrêté du 20 juin 2043 (test)")).status()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETE_CLIENT_DATA, END_DELETED).isEnded();
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.DELETED);
+    }
+
+    static Map<String, Object> rate(String rate, String source) {
+        return Map.of("variables", Map.of(Vars.LEGAL_RATE, Map.of("value", rate), Vars.LEGAL_RATE_SOURCE,
+                Map.of("value", source)));
+    }
+
+    // === the final backup not done in time =========================================================
+
+    @Test
+    @DisplayName("R8.2: the final backups fail past final-backup-wait (6 h) -> the latest good snapshot is held, ops are told what is missing, the suspension goes on")
+    void finalBackupNotDoneInTime() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        // A good database backup from the night before the invoice; no files backup at all.
+        at("2025-11-30T03:00:00+01:00");
+        BackupRun earlier = backupStarter.start(f.serverId(), BackupKind.DATABASE, BackupTrigger.MANUAL);
+        driver.settleCleanly(earlier.getProcessInstanceId());
+        String goodSnapshot = backupRuns.get(earlier.getId()).getSnapshotId();
+        Assertions.assertThat(goodSnapshot).isNotNull();
+
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+        at("2025-12-16T00:00:00+01:00");
+        backupPorts.failTransfer(new BackupTransferException("mysqldump: Lost connection to server", true, null), 20);
+        driver.settle(pi.getId());
+        assertThat(pi).isWaitingAt(FINAL_BACKUP);
+        Assertions.assertThat(driver.job(pi.getId(), TIMER_FINAL_BACKUP).getDuedate())
+                .isEqualTo(date("2025-12-16T06:00:00+01:00"));
+        // The Backup's own freshness report runs too (the coverage gate covers every model this class touches).
+        ProcessInstance database = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .variableValueEquals(BackupProcess.Vars.KIND, BackupKind.DATABASE.name()).singleResult();
+        driver.execute(database.getId(), BackupProcess.Elements.TIMER_OVERDUE);
+        driver.settle(pi.getId());
+
+        at("2025-12-16T06:00:00+01:00");
+        driver.settle(pi.getId());
+        assertThat(pi).hasPassed(TIMER_FINAL_BACKUP, HOLD_FINAL_BACKUPS, SUSPEND_SERVICES, MAIL_SUSPENSION)
+                .isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
+                .as("the final runs were stopped").isZero();
+        Assertions.assertThat(backupHolds.list(f.clientId())).extracting(BackupHold::getSnapshotId).containsExactly(goodSnapshot);
+        String ops = mail(settings.getOpsAddress(), "[billing] Final backup incomplete: invoice " + n[0]);
+        Assertions.assertThat(ops).contains("DATABASE").contains("latest good one is held").contains(goodSnapshot)
+                .contains("FILES").contains("no backup at all");
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+    }
+
+    // === what a hostile ops user tries through /engine-rest (DESIGN rule 11) =========================
+
+    @Test
+    @DisplayName("Rule 11: ops may not correlate payments, set variables or start the dunning (403); an administrator's payment message without a payment record, with forged variables, never ends the dunning as paid nor reactivates; a task completion with variables it does not own is refused (400)")
+    void forgedPaymentsNeverPayOrReactivate() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+
+        TestApi.Answer message = ops().post("/engine-rest/message", Map.of("messageName",
+                InvoiceDunningProcess.Messages.PAYMENT_RECEIVED, "businessKey", n[0]));
+        Assertions.assertThat(message.status()).as(message.toString()).isEqualTo(403);
+        TestApi.Answer variable = ops().put("/engine-rest/process-instance/" + pi.getId() + "/variables/"
+                + Vars.PAYMENT_STATE, Map.of("value", "PAID", "type", "String"));
+        Assertions.assertThat(variable.status()).as(variable.toString()).isEqualTo(403);
+        TestApi.Answer start = ops().post("/engine-rest/process-definition/key/" + InvoiceDunningProcess.KEY + "/start",
+                Map.of("businessKey", "F2025-999999", "variables", Map.of(Vars.INVOICE_NUMBER, Map.of("value", "F2025-999999"))));
+        Assertions.assertThat(start.status()).as(start.toString()).isEqualTo(403);
+
+        TestApi admin = TestApi.asAdmin(port);
+        TestApi.Answer forged = admin.post("/engine-rest/message", Map.of("messageName",
+                InvoiceDunningProcess.Messages.PAYMENT_RECEIVED, "businessKey", n[0], "processVariables",
+                Map.of(Vars.PAYMENT_STATE, Map.of("value", "PAID"))));
+        Assertions.assertThat(forged.status()).as(forged.toString()).isIn(200, 204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(AWAIT_PAYMENT, PAYMENT_RECEIVED);
+        assertThat(pi).variables().containsEntry(Vars.PAYMENT_STATE, PaymentState.UNPAID.name());
+
+        at("2025-12-16T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        TestApi.Answer settled = admin.post("/engine-rest/message", Map.of("messageName",
+                InvoiceDunningProcess.Messages.PAYMENT_RECEIVED, "correlationKeys",
+                Map.of(Vars.CLIENT_ID, Map.of("value", f.clientId(), "type", "Long")), "processVariables",
+                Map.of(Vars.BALANCE_SETTLED, Map.of("value", true, "type", "Boolean"))));
+        Assertions.assertThat(settled.status()).as(settled.toString()).isIn(200, 204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasNotPassed(REACTIVATE_SERVICES).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        Assertions.assertThat(ssh.sent()).extracting(ScriptedRemote.Sent::template).doesNotContain(CommandTemplate.ENABLE_SERVICE);
+
+        // A contest's task completed with variables it does not own.
+        DunningFixture g = DunningFixture.create(register);
+        at("2025-12-01T00:05:00+01:00");
+        String other = issue(g, 0, DECEMBER);
+        ProcessInstance po = dunning(other);
+        driver.settleCleanly(po.getId());
+        at("2025-12-03T10:00:00+01:00");
+        Assertions.assertThat(ops().post("/api/invoices/" + other + "/contest", Map.of("letterDate", "2025-12-02",
+                "reason", "Contestation")).status()).isEqualTo(201);
+        driver.settleCleanly(po.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(po.getId()).taskDefinitionKey(DECIDE_CONTEST).singleResult();
+        TestApi.Answer foreign = manager().post("/engine-rest/task/" + task.getId() + "/complete", Map.of("variables",
+                Map.of(Vars.CONTEST_DECISION, Map.of("value", "REJECT"), Vars.CONTEST_NOTE, Map.of("value", "Non"),
+                        Vars.CONTEST_CREDIT_NOTE, Map.of("value", true), Vars.BALANCE_SETTLED, Map.of("value", true))));
+        Assertions.assertThat(foreign.status()).as(foreign.toString()).isEqualTo(400);
+        Assertions.assertThat(foreign.body()).contains(Vars.CONTEST_CREDIT_NOTE).contains(Vars.BALANCE_SETTLED);
+        Assertions.assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 }
