@@ -33,6 +33,14 @@ public final class ScriptedRemote implements RemoteExecutor {
         answer(CommandTemplate.RESTART_SERVICE, 0, "");
         answer(CommandTemplate.REBOOT, CommandResult.NO_EXIT_STATUS, "");
         answer(CommandTemplate.SERVICE_STATUS, 0, "active\n");
+        // R7.3, R8.2: suspension, reactivation and deletion succeed; the database exists until dropped.
+        answer(CommandTemplate.DISABLE_SERVICE, 0, "");
+        answer(CommandTemplate.ENABLE_SERVICE, 0, "");
+        answer(CommandTemplate.SET_MAINTENANCE_FLAG, 0, "");
+        answer(CommandTemplate.CLEAR_MAINTENANCE_FLAG, 0, "");
+        answer(CommandTemplate.DATABASE_EXISTS, 0, "");
+        answer(CommandTemplate.DROP_DATABASE, 0, "Database dropped\n");
+        answer(CommandTemplate.REMOVE_SHOP_DIRECTORY, 0, "");
     }
 
     /** {@code template} exits with {@code status}, printing {@code stdout}. */

@@ -49,21 +49,21 @@ class ClientServers {
      *
      * @throws NotFoundException an unknown client
      */
-    DeletionPlan read(long clientId) {
+    RegisteredServices read(long clientId) {
         return readOnly.execute(tx -> {
             Client client = clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client", clientId));
             List<String> references = new ArrayList<>();
-            List<DeletionPlan.ServerRef> found = new ArrayList<>();
+            List<RegisteredServices.ServerRef> found = new ArrayList<>();
             for (Contract contract : contracts.findByClient_IdOrderByIdAsc(clientId)) {
                 if (!IN_SERVICE.contains(contract.getStatus())) {
                     continue;
                 }
                 references.add(contract.getReference());
                 for (Server server : servers.findByContract_IdOrderByIdAsc(contract.getId())) {
-                    found.add(DeletionPlan.ServerRef.of(server));
+                    found.add(RegisteredServices.ServerRef.of(server));
                 }
             }
-            return new DeletionPlan(clientId, client.getCompanyName(), references, found);
+            return new RegisteredServices(clientId, client.getCompanyName(), references, found);
         });
     }
 
@@ -75,21 +75,21 @@ class ClientServers {
      * @throws NotFoundException an unknown client
      * @throws IllegalStateException naming the server and the reason
      */
-    DeletionPlan planDeletion(long clientId) {
-        DeletionPlan plan = read(clientId);
+    RegisteredServices planDeletion(long clientId) {
+        RegisteredServices plan = read(clientId);
         List<String> problems = new ArrayList<>();
-        for (DeletionPlan.ServerRef s : plan.servers()) {
+        for (RegisteredServices.ServerRef s : plan.servers()) {
             if (!CommandTemplate.Parameter.SHOP_DIRECTORY.accepts(s.installPath())) {
                 problems.add(s.label() + ": the install path " + s.installPath() + " is not a directory that may be"
                         + " removed (a system directory, or fewer than two names); correct the register or delete it"
                         + " by hand");
             }
         }
-        List<DeletionPlan.ServerRef> others = readOnly.execute(tx -> servers.findAllByOrderByIdAsc().stream()
+        List<RegisteredServices.ServerRef> others = readOnly.execute(tx -> servers.findAllByOrderByIdAsc().stream()
                 .filter(s -> s.getContract().getClientId() != clientId)
-                .map(DeletionPlan.ServerRef::of).toList());
-        for (DeletionPlan.ServerRef s : plan.servers()) {
-            for (DeletionPlan.ServerRef other : others) {
+                .map(RegisteredServices.ServerRef::of).toList());
+        for (RegisteredServices.ServerRef s : plan.servers()) {
+            for (RegisteredServices.ServerRef other : others) {
                 if (!s.address().toLowerCase(Locale.ROOT).equals(other.address().toLowerCase(Locale.ROOT))) {
                     continue;
                 }

@@ -114,14 +114,16 @@ public class ClientServicesOnServers implements ClientServices {
                 }
             }
         }
-        if (!CommandTemplate.Parameter.MAINTENANCE_FLAG.accepts("/var/www/shop/" + settings.getMaintenanceFlag())) {
+        String flag = settings.getMaintenanceFlag();
+        if (flag == null || flag.indexOf('/') >= 0
+                || !CommandTemplate.Parameter.MAINTENANCE_FLAG.accepts("/var/www/shop/" + flag)) {
             throw new IllegalStateException("ops.billing.suspension.maintenance-flag must be a hidden file name"
                     + " containing \"maintenance\" (e.g. .ops-maintenance), got " + settings.getMaintenanceFlag());
         }
     }
 
     /** One command of a suspension or reactivation, planned before anything is sent. */
-    private record Step(DeletionPlan.ServerRef server, String key, CommandTemplate template, String argument,
+    private record Step(RegisteredServices.ServerRef server, String key, CommandTemplate template, String argument,
             String done) {
     }
 
@@ -129,7 +131,7 @@ public class ClientServicesOnServers implements ClientServices {
     public Report suspend(long clientId, String operationKey) {
         requireKey(operationKey);
         List<Step> plan = new ArrayList<>();
-        for (DeletionPlan.ServerRef server : register.read(clientId).servers()) {
+        for (RegisteredServices.ServerRef server : register.read(clientId).servers()) {
             if (server.infrastructure() == Infrastructure.TIERCE) {
                 String flag = flag(server);
                 plan.add(new Step(server, key(operationKey, server, "maintenance-on"),
@@ -151,9 +153,9 @@ public class ClientServicesOnServers implements ClientServices {
     @Override
     public Report reactivate(long clientId, String operationKey) {
         requireKey(operationKey);
-        List<DeletionPlan.ServerRef> servers = register.read(clientId).servers();
+        List<RegisteredServices.ServerRef> servers = register.read(clientId).servers();
         List<List<Step>> plan = new ArrayList<>();
-        for (DeletionPlan.ServerRef server : servers) {
+        for (RegisteredServices.ServerRef server : servers) {
             List<Step> own = new ArrayList<>();
             List<String> units = new ArrayList<>(units(server));
             Collections.reverse(units);
@@ -193,7 +195,7 @@ public class ClientServicesOnServers implements ClientServices {
     }
 
     /** A read-only check, fresh each time: the unit answers {@code active}, or the reactivation fails (retry). */
-    private String requireActive(DeletionPlan.ServerRef server, String unit, String operationKey) {
+    private String requireActive(RegisteredServices.ServerRef server, String unit, String operationKey) {
         CommandResult status = executor.run(server.target(), CommandTemplate.SERVICE_STATUS, unit);
         if (!status.succeeded()) {
             throw new RemoteException("R8.2: " + server.label() + ": " + unit + " is not active after it was enabled"
@@ -211,8 +213,8 @@ public class ClientServicesOnServers implements ClientServices {
         }
         DeletionAudit audit = audits.find(operationKey).orElse(null);
         if (audit == null) {
-            DeletionPlan plan = register.planDeletion(clientId);
-            for (DeletionPlan.ServerRef server : plan.servers()) {
+            RegisteredServices plan = register.planDeletion(clientId);
+            for (RegisteredServices.ServerRef server : plan.servers()) {
                 key(operationKey, server, "remove-directory"); // the keys fit before anything is written
             }
             audit = audits.open(plan, operationKey, rule, repositories.repository(clientId).location().toString(),
@@ -250,7 +252,7 @@ public class ClientServicesOnServers implements ClientServices {
      * fails, so a fresh read-only check comes first (also after a drop whose result was lost).
      */
     private String dropDatabase(String operationKey, DeletionAuditItem item) {
-        DeletionPlan.ServerRef server = item.server();
+        RegisteredServices.ServerRef server = item.server();
         SshTarget target = server.target();
         String database = item.getTarget();
         CommandResult exists = executor.run(target, CommandTemplate.DATABASE_EXISTS, database);
@@ -268,19 +270,19 @@ public class ClientServicesOnServers implements ClientServices {
     }
 
     private String removeDirectory(String operationKey, DeletionAuditItem item) {
-        DeletionPlan.ServerRef server = item.server();
+        RegisteredServices.ServerRef server = item.server();
         RemoteOperations.Outcome removed = operations.runOnce(key(operationKey, server, "remove-directory"),
                 server.target(), CommandTemplate.REMOVE_SHOP_DIRECTORY, item.getTarget());
         return "removed (" + removed.describe() + ")";
     }
 
-    private List<String> units(DeletionPlan.ServerRef server) {
+    private List<String> units(RegisteredServices.ServerRef server) {
         return server.infrastructure() == Infrastructure.TIERCE ? settings.getTierceUnits()
                 : settings.getProgeranceUnits();
     }
 
     /** The maintenance flag of a TIERCE server's shop; refused before anything is sent when it is not a shop directory. */
-    private String flag(DeletionPlan.ServerRef server) {
+    private String flag(RegisteredServices.ServerRef server) {
         String flag = server.installPath() + "/" + settings.getMaintenanceFlag();
         if (!CommandTemplate.Parameter.MAINTENANCE_FLAG.accepts(flag)) {
             throw new IllegalStateException("R7.3: " + server.label() + ": the install path " + server.installPath()
@@ -291,7 +293,7 @@ public class ClientServicesOnServers implements ClientServices {
     }
 
     /** {@code <operationKey>:<serverId>:<step>}, the operation record's key. */
-    static String key(String operationKey, DeletionPlan.ServerRef server, String step) {
+    static String key(String operationKey, RegisteredServices.ServerRef server, String step) {
         String key = operationKey + ":" + server.id() + ":" + step;
         if (key.length() > MAX_REMOTE_KEY) {
             throw new IllegalArgumentException("The operation key " + key + " is longer than " + MAX_REMOTE_KEY
@@ -308,7 +310,7 @@ public class ClientServicesOnServers implements ClientServices {
     }
 
     private static String note(RemoteOperations.Outcome outcome) {
-        return outcome.sentNow() ? "" : " (" + outcome.note() + ")";
+        return outcome.note() == null ? "" : " (" + outcome.note() + ")";
     }
 
     private static String firstLine(String text) {

@@ -84,7 +84,7 @@ public class DeletionAudit {
         this.decidedBy = Objects.requireNonNull(decidedBy, "decidedBy");
     }
 
-    DeletionAuditItem add(DeletionAuditItem.Kind kind, DeletionPlan.ServerRef server, String target) {
+    DeletionAuditItem add(DeletionAuditItem.Kind kind, RegisteredServices.ServerRef server, String target) {
         DeletionAuditItem item = new DeletionAuditItem(this, items.size() + 1, kind, server, target);
         items.add(item);
         return item;

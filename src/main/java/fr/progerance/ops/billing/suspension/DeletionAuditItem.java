@@ -94,7 +94,7 @@ public class DeletionAuditItem {
     protected DeletionAuditItem() {
     }
 
-    DeletionAuditItem(DeletionAudit audit, int position, Kind kind, DeletionPlan.ServerRef server, String target) {
+    DeletionAuditItem(DeletionAudit audit, int position, Kind kind, RegisteredServices.ServerRef server, String target) {
         this.audit = audit;
         this.position = position;
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -116,8 +116,8 @@ public class DeletionAuditItem {
     }
 
     /** The server as the record names it, for a server item; null otherwise. */
-    DeletionPlan.ServerRef server() {
-        return serverId == null ? null : new DeletionPlan.ServerRef(serverId, serverName, serverAddress, sshPort,
+    RegisteredServices.ServerRef server() {
+        return serverId == null ? null : new RegisteredServices.ServerRef(serverId, serverName, serverAddress, sshPort,
                 sshUser, hostKeyFingerprint, infrastructure, null, null, null);
     }
 

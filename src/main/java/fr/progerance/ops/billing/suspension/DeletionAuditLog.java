@@ -54,7 +54,7 @@ public class DeletionAuditLog {
      *
      * @throws DeletionHeldException a hold stands on the client (nothing written)
      */
-    public DeletionAudit open(DeletionPlan plan, String operationKey, String rule, String localRepository,
+    public DeletionAudit open(RegisteredServices plan, String operationKey, String rule, String localRepository,
             String offsiteName) {
         DeletionAudit audit = own.execute(tx -> {
             clients.findForUpdate(plan.clientId()).orElseThrow(() -> new NotFoundException("Client", plan.clientId()));
@@ -63,7 +63,7 @@ public class DeletionAuditLog {
             }
             DeletionAudit a = new DeletionAudit(operationKey, rule, plan.clientId(), plan.companyName(),
                     plan.contractReferences(), clock.instant(), DeletionAudit.SYSTEM);
-            for (DeletionPlan.ServerRef server : plan.servers()) {
+            for (RegisteredServices.ServerRef server : plan.servers()) {
                 a.add(DeletionAuditItem.Kind.DATABASE, server, server.databaseName());
                 a.add(DeletionAuditItem.Kind.DIRECTORY, server, server.installPath());
             }

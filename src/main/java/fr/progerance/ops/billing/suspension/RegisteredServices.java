@@ -14,9 +14,9 @@ import java.util.List;
  * @param contractReferences the references of its contracts in service (ACTIVE or SUSPENDED)
  * @param servers the servers of those contracts, in register order
  */
-record DeletionPlan(long clientId, String companyName, List<String> contractReferences, List<ServerRef> servers) {
+record RegisteredServices(long clientId, String companyName, List<String> contractReferences, List<ServerRef> servers) {
 
-    DeletionPlan {
+    RegisteredServices {
         contractReferences = List.copyOf(contractReferences);
         servers = List.copyOf(servers);
     }
