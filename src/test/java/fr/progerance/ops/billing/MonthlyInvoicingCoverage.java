@@ -38,8 +38,25 @@ public class MonthlyInvoicingCoverage extends BaseProcessEngineCoverageTestExecu
         super.beforeTestClass(context);
         if (!isTestClassExcluded(context)) {
             collector.setExcludedProcessDefinitionKeys(List.of(InvoiceDunningProcess.KEY));
-            new ProcessEngineAdapter(context.getApplicationContext().getBean(ProcessEngine.class), collector)
-                    .initializeListeners();
+            takeListeners(context);
         }
+    }
+
+    /**
+     * Again before each test method: the library's listener runs its {@code beforeTestClass} after
+     * this one (same order, registered first) and takes the engine's coverage listeners for its own
+     * collector, which excludes nothing.
+     */
+    @Override
+    public void beforeTestMethod(TestContext context) {
+        super.beforeTestMethod(context);
+        if (!isTestClassExcluded(context)) {
+            takeListeners(context);
+        }
+    }
+
+    private void takeListeners(TestContext context) {
+        new ProcessEngineAdapter(context.getApplicationContext().getBean(ProcessEngine.class), collector)
+                .initializeListeners();
     }
 }
