@@ -83,6 +83,8 @@ public final class InvoiceDunningProcess {
         public static final String AWAIT_HOLD_LIFTED = "Gateway_AwaitHoldLifted";
         public static final String HOLD_LIFTED = "Event_HoldLifted";
         public static final String TIMER_HOLD_RECHECK = "Event_HoldRecheckDue";
+        /** While held, a payment of the client decides again at once (everything paid: reactivated). */
+        public static final String HELD_PAYMENT_RECEIVED = "Event_HeldPaymentReceived";
         public static final String DELETE_CLIENT_DATA = "Task_DeleteClientData";
         /** R8.2: a hold placed between the decision and the deletion: nothing deleted, decided again. */
         public static final String DELETION_HELD_MEANWHILE = "Event_DeletionHeldMeanwhile";

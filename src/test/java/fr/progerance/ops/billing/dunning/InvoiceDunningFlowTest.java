@@ -474,6 +474,13 @@ class InvoiceDunningFlowTest {
         assertThat(pi).hasPassed(TIMER_HOLD_RECHECK).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
         assertThat(pi).variables().containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-17T00:00:00+01:00"));
 
+        // A payment while held is looked at at once: not everything -> held still.
+        at("2026-01-16T08:00:00+01:00");
+        pay(n[0], "100.00", "VIR-0116");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(HELD_PAYMENT_RECEIVED).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        assertThat(pi).variables().containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-17T08:00:00+01:00"));
+
         // Lifted: the deletion is decided at once; a new hold comes before the deletion job runs.
         at("2026-01-16T10:00:00+01:00");
         liftHold(f.clientId(), first);
