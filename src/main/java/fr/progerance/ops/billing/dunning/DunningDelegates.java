@@ -7,6 +7,7 @@ import fr.progerance.ops.billing.ledger.ClientAccounts;
 import fr.progerance.ops.billing.ledger.ClientAccounts.Account;
 import fr.progerance.ops.billing.ledger.ClientLedger;
 import fr.progerance.ops.billing.ledger.ClientStanding;
+import fr.progerance.ops.billing.ledger.Invoice;
 import fr.progerance.ops.billing.ledger.InvoiceStanding;
 import fr.progerance.ops.billing.suspension.ClientServices;
 import fr.progerance.ops.billing.suspension.DeletionHeldException;
@@ -60,9 +61,9 @@ public class DunningDelegates {
                 throw new ProcessEngineException("Invoice " + number + " has its dunning already; this instance plans"
                         + " nothing (cancel it in Cockpit)");
             }
-            InvoiceStanding invoice = decisions.invoice(number, DunningVariables.clientId(execution));
-            execution.setVariable(Vars.REMINDER_AT, Date.from(timeline.reminderAt(invoice.issuedAt())));
-            execution.setVariable(Vars.SUSPEND_AT, Date.from(timeline.suspendAt(invoice.issuedAt())));
+            Invoice invoice = decisions.issued(number, DunningVariables.clientId(execution));
+            execution.setVariable(Vars.REMINDER_AT, Date.from(timeline.reminderAt(invoice.getIssuedAt())));
+            execution.setVariable(Vars.SUSPEND_AT, Date.from(timeline.suspendAt(invoice.getIssuedAt())));
         };
     }
 
@@ -70,8 +71,9 @@ public class DunningDelegates {
     @Bean
     JavaDelegate mailInvoiceDelegate(DunningDecisions decisions, DunningTimeline timeline, DunningMails mails) {
         return execution -> {
-            InvoiceStanding invoice = invoice(decisions, execution);
-            mails.invoice(invoice, timeline.suspendAt(invoice.issuedAt()));
+            Invoice invoice = decisions.issued(DunningVariables.invoiceNumber(execution),
+                    DunningVariables.clientId(execution));
+            mails.invoice(invoice, timeline.suspendAt(invoice.getIssuedAt()));
         };
     }
 
