@@ -139,12 +139,28 @@ public class ExternalTaskWorker implements SmartLifecycle {
                         work(task, scheduler);
                     } finally {
                         freeThreads.release();
+                        pollAgain();
                     }
                 });
             }
         } catch (RuntimeException e) {
             // The database may be briefly unavailable; the next poll tries again.
             LOG.warn("Fetching external tasks failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A thread is free again: look for more work at once rather than at the next poll, so a queue of
+     * tasks is worked as fast as the threads go (the poll interval only paces an idle worker).
+     */
+    private void pollAgain() {
+        ScheduledExecutorService poller = scheduler;
+        if (running && poller != null) {
+            try {
+                poller.execute(this::poll);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the worker is stopping
+            }
         }
     }
 
