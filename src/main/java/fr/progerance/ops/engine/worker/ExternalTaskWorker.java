@@ -319,7 +319,7 @@ public class ExternalTaskWorker implements SmartLifecycle {
         workers = Executors.newFixedThreadPool(settings.threads(), named("ops-worker"));
         running = true;
         long every = settings.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
         LOG.info("External task worker {} polls topics {} every {} with {} thread(s)", workerId, topics(),
                 settings.pollInterval(), settings.threads());
     }

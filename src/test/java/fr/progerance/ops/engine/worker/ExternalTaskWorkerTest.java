@@ -191,6 +191,33 @@ class ExternalTaskWorkerTest {
     }
 
     @Test
+    void aThreadThatFreesUpTakesTheNextTaskWithoutWaitingForThePoll() throws Exception {
+        List<String> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            instances.add(start());
+        }
+        // One thread, and a poll interval no test waits for: only the first poll (at start) and the
+        // thread's own "look again when free" can take the five tasks.
+        ExternalTaskWorker worker = new ExternalTaskWorker(externalTasks, List.of(handler(work -> Map.of())),
+                new WorkerSettings(true, java.time.Duration.ofHours(1), 1));
+        worker.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (finished(instances) < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            worker.stop();
+        }
+        assertThat(finished(instances)).as("all five worked by the one thread").isEqualTo(5);
+    }
+
+    private long finished(List<String> instances) {
+        return instances.stream().filter(id -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                .finished().count() == 1).count();
+    }
+
+    @Test
     void anOutcomeThatConflictsWithAConcurrentChangeIsSentAgainAtOnce() {
         String instance = start();
         ExternalTaskWorker worker = worker(handler(work -> Map.of()));
