@@ -4,6 +4,8 @@ import fr.progerance.ops.backup.offsite.OffsiteStore;
 import fr.progerance.ops.backup.restic.ResticRepository;
 import fr.progerance.ops.calendar.ContractClock;
 import java.time.Instant;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +37,29 @@ public class OffsiteMirroring {
         try {
             report = store.mirror(repository.location(), remote);
         } catch (RuntimeException e) {
-            runs.mirrorFailed(clientId, remote, Failures.message(e));
+            record(() -> runs.mirrorFailed(clientId, remote, Failures.message(e)));
             throw e;
         }
-        runs.mirrorSucceeded(clientId, remote, started, clock.instant(), report.filesTransferred(),
-                report.bytesTransferred());
+        record(() -> runs.mirrorSucceeded(clientId, remote, started, clock.instant(), report.filesTransferred(),
+                report.bytesTransferred()));
         return report;
+    }
+
+    /**
+     * Writes the client's mirror record, again when a concurrent mirror of the same client (its
+     * database and files backups ending together, e.g. the final backups of R8.2) wrote it first:
+     * the first record of a client is an insert both may try.
+     */
+    private static void record(Runnable write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException concurrent) {
+                if (attempt >= 3) {
+                    throw concurrent;
+                }
+            }
+        }
     }
 }

@@ -75,10 +75,10 @@ public class BillingMetrics {
                 .description("Invoices with something still due (principal or R7.5 late charges)").register(registry);
         Gauge.builder("ops.billing.invoices.overdue", () -> count(o -> !o.dueAt().isAfter(clock.instant())))
                 .description("Open invoices whose payment term is over (R7.3: issue + 15 days)").register(registry);
-        Gauge.builder("ops.billing.amount.due", () -> open.values().stream().map(Open::principalDue)
+        Gauge.builder("ops.billing.amount.due.euros", () -> open.values().stream().map(Open::principalDue)
                         .reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue())
                 .description("Unpaid principal of the open invoices, including tax (late charges not included)")
-                .baseUnit("euros").register(registry);
+                .register(registry);
         Gauge.builder("ops.billing.suspensions.ahead", () -> count(o -> ahead(o.dueAt())))
                 .description("Open invoices whose payment term ends within the next 7 days (R7.3 suspension due)")
                 .register(registry);

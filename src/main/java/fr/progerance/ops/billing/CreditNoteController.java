@@ -7,6 +7,8 @@ import fr.progerance.ops.web.InvalidInputException;
 import fr.progerance.ops.web.PlainText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -50,7 +52,8 @@ public class CreditNoteController {
     /** The body: the contract, the amount excluding tax (JSON string or number), the reason (French, shown on the invoice), the rule. */
     public record CreditNoteRequest(
             @NotNull @Positive Long contractId,
-            @NotNull @JsonDeserialize(using = Money.Reader.class) BigDecimal amountExclTax,
+            @NotNull @Positive @DecimalMax(value = "1000000.00", message = "must be at most 1000000.00")
+            @Digits(integer = 10, fraction = 2) @JsonDeserialize(using = Money.Reader.class) BigDecimal amountExclTax,
             @NotBlank @Size(max = CreditNoteService.MAX_REASON) @PlainText String reason,
             @NotBlank @Size(max = 16) @Pattern(regexp = CreditNoteService.RULE_PATTERN,
                     message = "must be a rule id of the contract, such as R4.4-c or R7.6") String rule) {

@@ -43,9 +43,9 @@ public final class FrenchFormat {
         return decimal(rate.movePointRight(2)) + "\u00a0%";
     }
 
-    /** {@code 16 décembre 2026}. */
+    /** {@code 16 décembre 2026}, {@code 1er mars 2026}. */
     public static String date(LocalDate date) {
-        return date.format(DATE);
+        return date.getDayOfMonth() == 1 ? "1er " + date.format(MONTH) : date.format(DATE);
     }
 
     /** {@code mars 2026}. */

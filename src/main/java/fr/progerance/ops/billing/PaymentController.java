@@ -10,9 +10,12 @@ import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.InvalidInputException;
 import fr.progerance.ops.web.PlainText;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -56,7 +59,8 @@ public class PaymentController {
     public record PaymentRequest(
             @NotBlank @Size(max = 32) @Pattern(regexp = InvoiceController.NUMBER,
                     message = "must be an invoice number such as F2026-000042") String invoiceNumber,
-            @NotNull @JsonDeserialize(using = Money.Reader.class) BigDecimal amount,
+            @NotNull @Positive @DecimalMax(value = "1000000.00", message = "must be at most 1000000.00")
+            @Digits(integer = 10, fraction = 2) @JsonDeserialize(using = Money.Reader.class) BigDecimal amount,
             @NotNull LocalDate date,
             @NotBlank @Size(max = 140) @PlainText String reference) {
     }

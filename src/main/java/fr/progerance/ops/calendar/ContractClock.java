@@ -97,6 +97,11 @@ public class ContractClock {
         return date.withDayOfMonth(1).plusMonths(1);
     }
 
+    /** R7.2: the first day of the month before the one containing {@code date}. */
+    public LocalDate previousMonthStart(LocalDate date) {
+        return date.withDayOfMonth(1).minusMonths(1);
+    }
+
     /** The last day of the month containing {@code date} (the end, inclusive, of its invoicing period). */
     public LocalDate monthEnd(LocalDate date) {
         return date.with(TemporalAdjusters.lastDayOfMonth());

@@ -678,7 +678,6 @@ class DunningSuspensionBenchmark {
         WorkerSettings w = m.worker();
         boolean appWorkerSettings = w.threads().equals(appWorker.threads())
                 && w.pollInterval().equals(appWorker.pollInterval());
-        double workerLimit = w.threads() / (w.pollInterval().toNanos() / 1e9);
 
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "InvoiceDunning: %d invoices reaching their suspension in the same minute"
@@ -708,10 +707,11 @@ class DunningSuspensionBenchmark {
                 + " threads, queue %d, %d jobs per acquisition, lock %d s; largest pool reached: %d threads",
                 executor.type(), executor.corePoolSize(), executor.maxPoolSize(), executor.queueSize(),
                 executor.jobsPerAcquisition(), executor.lockTimeMillis() / 1000, m.largestPool()));
-        lines.add(String.format(Locale.ROOT, "  External task worker (%s): %d threads, polls every %s"
-                + " -> at most %.1f external tasks/s", appWorkerSettings ? "ops.worker.*, the application's settings"
+        lines.add(String.format(Locale.ROOT, "  External task worker (%s): %d threads, polls every %s when idle"
+                + " (a thread that frees up looks again at once)", appWorkerSettings
+                ? "ops.worker.*, the application's settings"
                 : "CHANGED by -Dbench.worker.*, not the application's settings", w.threads(),
-                w.pollInterval().toString().substring(2).toLowerCase(Locale.ROOT), workerLimit));
+                w.pollInterval().toString().substring(2).toLowerCase(Locale.ROOT)));
         if (m.complete()) {
             lines.add(String.format(Locale.ROOT, "  All %d suspended and waiting:          %9.1f s  (%.2f suspensions/s)",
                     INVOICES, seconds, INVOICES / seconds));

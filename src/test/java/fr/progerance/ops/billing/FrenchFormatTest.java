@@ -26,6 +26,7 @@ class FrenchFormatTest {
     @DisplayName("R7.3: dates and the payment term in French")
     void datesAndTerms() {
         assertThat(FrenchFormat.date(LocalDate.of(2026, 12, 16))).isEqualTo("16 décembre 2026");
+        assertThat(FrenchFormat.date(LocalDate.of(2026, 3, 1))).isEqualTo("1er mars 2026");
         assertThat(FrenchFormat.month(LocalDate.of(2026, 3, 1))).isEqualTo("mars 2026");
         assertThat(FrenchFormat.period(Period.ofDays(15))).isEqualTo("15 jours");
         assertThat(FrenchFormat.period(Period.ofMonths(1))).isEqualTo("1 mois");

@@ -38,8 +38,25 @@ public class MonthlyInvoicingCoverage extends BaseProcessEngineCoverageTestExecu
         super.beforeTestClass(context);
         if (!isTestClassExcluded(context)) {
             collector.setExcludedProcessDefinitionKeys(List.of(InvoiceDunningProcess.KEY));
-            new ProcessEngineAdapter(context.getApplicationContext().getBean(ProcessEngine.class), collector)
-                    .initializeListeners();
+            attach(context);
         }
+    }
+
+    /**
+     * Takes the engine's coverage listeners again before each test method: the library's listener
+     * has the same order and may have taken them after this one in {@link #beforeTestClass}; it does
+     * not take them before test methods.
+     */
+    @Override
+    public void beforeTestMethod(TestContext context) {
+        super.beforeTestMethod(context);
+        if (!isTestClassExcluded(context)) {
+            attach(context);
+        }
+    }
+
+    private void attach(TestContext context) {
+        new ProcessEngineAdapter(context.getApplicationContext().getBean(ProcessEngine.class), collector)
+                .initializeListeners();
     }
 }

@@ -17,11 +17,13 @@ class MonthlyDatesTest {
             CalendarFixtures.contractCalendar(), new ContractTermsProperties());
 
     @Test
-    @DisplayName("R7.2: a month's start, the next month's start and its last day, across a year end and a leap February")
+    @DisplayName("R7.2: a month's start, the next and previous months' starts and its last day, across a year end and a leap February")
     void monthBounds() {
         assertThat(clock.monthStart(LocalDate.of(2026, 3, 17))).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(clock.nextMonthStart(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(clock.nextMonthStart(LocalDate.of(2026, 1, 31))).isEqualTo(LocalDate.of(2026, 2, 1));
+        assertThat(clock.previousMonthStart(LocalDate.of(2026, 1, 15))).isEqualTo(LocalDate.of(2025, 12, 1));
+        assertThat(clock.previousMonthStart(LocalDate.of(2026, 3, 31))).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(clock.monthEnd(LocalDate.of(2028, 2, 3))).isEqualTo(LocalDate.of(2028, 2, 29));
         assertThat(clock.monthEnd(LocalDate.of(2026, 2, 3))).isEqualTo(LocalDate.of(2026, 2, 28));
     }

@@ -34,9 +34,11 @@ class DashboardsTest {
     @Test
     @DisplayName("Every ops_* series of the Grafana dashboards and Prometheus alerts is a meter of the engine")
     void dashboardsReadRealMetrics() throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(Path.of("dashboards/grafana/dashboards/incidents.json").toFile());
         List<String> expressions = new ArrayList<>();
-        dashboard.get("panels").forEach(p -> p.get("targets").forEach(t -> expressions.add(t.get("expr").asText())));
+        for (String file : List.of("incidents.json", "billing.json")) {
+            JsonNode dashboard = new ObjectMapper().readTree(Path.of("dashboards/grafana/dashboards", file).toFile());
+            dashboard.get("panels").forEach(p -> p.get("targets").forEach(t -> expressions.add(t.get("expr").asText())));
+        }
         Map<String, Object> alerts = new Yaml().load(Files.readString(Path.of("dashboards/prometheus/alerts.yml")));
         for (Object group : (List<?>) alerts.get("groups")) {
             for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
@@ -50,7 +52,9 @@ class DashboardsTest {
                 series.add(m.group());
             }
         }
-        assertThat(series).contains("ops_incidents_open", "ops_incident_breaches_total", "ops_engine_incidents_open");
+        assertThat(series).contains("ops_incidents_open", "ops_incident_breaches_total", "ops_engine_incidents_open",
+                "ops_billing_invoices_open", "ops_billing_invoices_overdue", "ops_billing_amount_due_euros",
+                "ops_billing_suspensions_ahead", "ops_billing_deletions_ahead", "ops_billing_deletion_holds");
         for (String s : series) {
             String meter = s.replaceFirst("_total$", "").replace('_', '.');
             assertThat(registry.find(meter).meter()).as("meter %s behind the series %s", meter, s).isNotNull();

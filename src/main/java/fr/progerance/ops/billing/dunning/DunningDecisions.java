@@ -3,6 +3,10 @@ package fr.progerance.ops.billing.dunning;
 import fr.progerance.ops.billing.ledger.ClientAccounts;
 import fr.progerance.ops.billing.ledger.ClientAccounts.Account;
 import fr.progerance.ops.billing.ledger.ClientLedger;
+import fr.progerance.ops.billing.ledger.Invoice;
+import fr.progerance.ops.billing.ledger.InvoiceRepository;
+import fr.progerance.ops.billing.ledger.Payment;
+import fr.progerance.ops.billing.ledger.PaymentRepository;
 import fr.progerance.ops.billing.ledger.ClientStanding;
 import fr.progerance.ops.billing.ledger.InvoiceStanding;
 import fr.progerance.ops.billing.suspension.DeletionHolds;
@@ -12,6 +16,7 @@ import fr.progerance.ops.contract.ContractRepository;
 import fr.progerance.ops.contract.ContractService;
 import fr.progerance.ops.contract.ContractStatus;
 import fr.progerance.ops.contract.StatusChange;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DunningDecisions {
 
     private final ClientLedger ledger;
+    private final InvoiceRepository invoices;
+    private final PaymentRepository payments;
     private final ClientAccounts accounts;
     private final DeletionHolds holds;
     private final ContractRepository contracts;
@@ -38,9 +45,12 @@ public class DunningDecisions {
     private final DunningTimeline timeline;
     private final ContractClock clock;
 
-    public DunningDecisions(ClientLedger ledger, ClientAccounts accounts, DeletionHolds holds,
-            ContractRepository contracts, ContractService contractService, DunningTimeline timeline) {
+    public DunningDecisions(ClientLedger ledger, InvoiceRepository invoices, PaymentRepository payments,
+            ClientAccounts accounts, DeletionHolds holds, ContractRepository contracts, ContractService contractService,
+            DunningTimeline timeline) {
         this.ledger = ledger;
+        this.invoices = invoices;
+        this.payments = payments;
         this.accounts = accounts;
         this.holds = holds;
         this.contracts = contracts;
@@ -63,10 +73,32 @@ public class DunningDecisions {
         return invoice;
     }
 
-    /** Before the suspension date (R7.3): what the invoice record says about its payment. */
+    /**
+     * The invoice's record as issued, checked like {@link #invoice}, without its late charges: the
+     * planning, the invoice mail and the payment check need none, so a semester without a legal rate
+     * (R7.5) never stops them (an invoice the engine reaches late, after a stop of the engine).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Invoice issued(String invoiceNumber, long clientId) {
+        Invoice invoice = invoices.findByNumber(invoiceNumber).orElseThrow(() -> new IllegalStateException(
+                "Invoice " + invoiceNumber + " named by this dunning does not exist"));
+        if (invoice.getClientId() != clientId) {
+            throw new IllegalStateException("Invoice " + invoiceNumber + " belongs to client " + invoice.getClientId()
+                    + ", not to client " + clientId + " named by this dunning");
+        }
+        return invoice;
+    }
+
+    /**
+     * Before the suspension date (R7.3): what the invoice record and its payments say about its
+     * amount (late charges are not part of this question).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public PaymentState paymentState(String invoiceNumber, long clientId) {
-        return PaymentState.of(invoice(invoiceNumber, clientId));
+        Invoice invoice = issued(invoiceNumber, clientId);
+        BigDecimal paid = payments.findByInvoiceIdOrderByPaidOnAscIdAsc(invoice.getId()).stream()
+                .map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return PaymentState.of(invoice.getTotalInclTax(), paid);
     }
 
     /** What a suspension decided, and the dates it set (null unless SUSPENDED). */

@@ -7,12 +7,14 @@ import fr.progerance.ops.billing.ledger.ClientAccounts;
 import fr.progerance.ops.billing.ledger.ClientAccounts.Account;
 import fr.progerance.ops.billing.ledger.ClientLedger;
 import fr.progerance.ops.billing.ledger.ClientStanding;
+import fr.progerance.ops.billing.ledger.Invoice;
 import fr.progerance.ops.billing.ledger.InvoiceStanding;
 import fr.progerance.ops.billing.suspension.ClientServices;
 import fr.progerance.ops.billing.suspension.DeletionHeldException;
 import fr.progerance.ops.contract.ContractRepository;
 import fr.progerance.ops.contract.ServerRepository;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -59,9 +61,9 @@ public class DunningDelegates {
                 throw new ProcessEngineException("Invoice " + number + " has its dunning already; this instance plans"
                         + " nothing (cancel it in Cockpit)");
             }
-            InvoiceStanding invoice = decisions.invoice(number, DunningVariables.clientId(execution));
-            execution.setVariable(Vars.REMINDER_AT, Date.from(timeline.reminderAt(invoice.issuedAt())));
-            execution.setVariable(Vars.SUSPEND_AT, Date.from(timeline.suspendAt(invoice.issuedAt())));
+            Invoice invoice = decisions.issued(number, DunningVariables.clientId(execution));
+            execution.setVariable(Vars.REMINDER_AT, Date.from(timeline.reminderAt(invoice.getIssuedAt())));
+            execution.setVariable(Vars.SUSPEND_AT, Date.from(timeline.suspendAt(invoice.getIssuedAt())));
         };
     }
 
@@ -69,8 +71,9 @@ public class DunningDelegates {
     @Bean
     JavaDelegate mailInvoiceDelegate(DunningDecisions decisions, DunningTimeline timeline, DunningMails mails) {
         return execution -> {
-            InvoiceStanding invoice = invoice(decisions, execution);
-            mails.invoice(invoice, timeline.suspendAt(invoice.issuedAt()));
+            Invoice invoice = decisions.issued(DunningVariables.invoiceNumber(execution),
+                    DunningVariables.clientId(execution));
+            mails.invoice(invoice, timeline.suspendAt(invoice.getIssuedAt()));
         };
     }
 
@@ -92,10 +95,19 @@ public class DunningDelegates {
         };
     }
 
-    /** Task_SendReminder: the reminder before the due date, only while the invoice is unpaid. */
+    /**
+     * Task_SendReminder: the reminder before the due date, only while the invoice is unpaid and its
+     * due date has not passed (a timer that fires late, after the engine was down, reminds of nothing:
+     * the suspension decides; a late invoice's charges may even wait for a legal rate).
+     */
     @Bean
     JavaDelegate sendReminderDelegate(DunningDecisions decisions, DunningTimeline timeline, DunningMails mails) {
         return execution -> {
+            Object due = execution.getVariable(Vars.SUSPEND_AT);
+            if (due instanceof Date d && !timeline.clock().instant().isBefore(d.toInstant())) {
+                LOG.info("Invoice {}: no reminder, its due date {} has passed", execution.getProcessBusinessKey(), d);
+                return;
+            }
             InvoiceStanding invoice = invoice(decisions, execution);
             if (!invoice.principalPaid()) {
                 mails.reminder(invoice, timeline.suspendAt(invoice.issuedAt()));
@@ -178,27 +190,29 @@ public class DunningDelegates {
     @Bean
     JavaDelegate mailBalanceDelegate(ClientLedger ledger, ClientAccounts accounts, DunningMails mails,
             LegalRateGate rates) {
-        return execution -> {
-            long clientId = DunningVariables.clientId(execution);
-            rates.require(clientId);
-            ClientStanding standing = ledger.client(clientId);
-            if (!standing.settled()) {
-                mails.balance(DunningVariables.invoiceNumber(execution), standing,
-                        ownAccount(accounts, execution).deletionDueAt());
-            }
-        };
+        return unsettledMail(ledger, accounts, rates, mails::balance);
     }
 
     /** Task_MailDeletionNotice (R8.2): the notice before the deletion, with the amount to pay. */
     @Bean
     JavaDelegate mailDeletionNoticeDelegate(ClientLedger ledger, ClientAccounts accounts, DunningMails mails,
             LegalRateGate rates) {
+        return unsettledMail(ledger, accounts, rates, mails::deletionNotice);
+    }
+
+    /** A mail about what a suspended client owes (R7.5, R8.2); none once everything is paid. */
+    interface StandingMail {
+        void send(String invoiceNumber, ClientStanding standing, Instant deletionDueAt);
+    }
+
+    private static JavaDelegate unsettledMail(ClientLedger ledger, ClientAccounts accounts, LegalRateGate rates,
+            StandingMail mail) {
         return execution -> {
             long clientId = DunningVariables.clientId(execution);
             rates.require(clientId);
             ClientStanding standing = ledger.client(clientId);
             if (!standing.settled()) {
-                mails.deletionNotice(DunningVariables.invoiceNumber(execution), standing,
+                mail.send(DunningVariables.invoiceNumber(execution), standing,
                         ownAccount(accounts, execution).deletionDueAt());
             }
         };

@@ -3,6 +3,7 @@ package fr.progerance.ops.billing.dunning;
 import fr.progerance.ops.billing.BillingSettings;
 import fr.progerance.ops.billing.InvoiceDocuments;
 import fr.progerance.ops.billing.ledger.ClientStanding;
+import fr.progerance.ops.billing.ledger.Invoice;
 import fr.progerance.ops.billing.ledger.InvoiceStanding;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.contract.Client;
@@ -50,14 +51,14 @@ public class DunningMails {
     }
 
     /** R7.2: the invoice itself, as the client reads it, with its due date. */
-    public void invoice(InvoiceStanding invoice, Instant suspendAt) {
-        Map<String, Object> model = base(invoice.clientId(), invoice.number());
-        model.put("issuedOn", FrenchFormats.date(invoice.issuedOn()));
-        model.put("dueOn", FrenchFormats.date(invoice.dueOn()));
-        model.put("total", FrenchFormats.euros(invoice.totalInclTax()));
+    public void invoice(Invoice invoice, Instant suspendAt) {
+        Map<String, Object> model = base(invoice.getClientId(), invoice.getNumber());
+        model.put("issuedOn", FrenchFormats.date(invoice.getIssuedOn()));
+        model.put("dueOn", FrenchFormats.date(invoice.getDueOn()));
+        model.put("total", FrenchFormats.euros(invoice.getTotalInclTax()));
         model.put("suspendAt", dateTime(suspendAt));
-        model.put("invoiceText", documents.frenchText(invoice.number()));
-        send(invoice.clientId(), key(invoice.number(), "invoice"), "dunning-invoice", model);
+        model.put("invoiceText", documents.frenchText(invoice.getNumber()));
+        send(invoice.getClientId(), key(invoice.getNumber(), "invoice"), "dunning-invoice", model);
     }
 
     /** The reminder before the due date. */

@@ -83,6 +83,8 @@ public final class InvoiceDunningProcess {
         public static final String AWAIT_HOLD_LIFTED = "Gateway_AwaitHoldLifted";
         public static final String HOLD_LIFTED = "Event_HoldLifted";
         public static final String TIMER_HOLD_RECHECK = "Event_HoldRecheckDue";
+        /** While held, a payment of the client decides again at once (everything paid: reactivated). */
+        public static final String HELD_PAYMENT_RECEIVED = "Event_HeldPaymentReceived";
         public static final String DELETE_CLIENT_DATA = "Task_DeleteClientData";
         /** R8.2: a hold placed between the decision and the deletion: nothing deleted, decided again. */
         public static final String DELETION_HELD_MEANWHILE = "Event_DeletionHeldMeanwhile";
@@ -126,7 +128,9 @@ public final class InvoiceDunningProcess {
         public static final String HOLD_LIFTED = "Message_DeletionHoldLifted";
         /**
          * Sent after a contest is recorded (accepted or refused), correlated by business key = the
-         * invoice number, with the contest's id as a local variable of the contest's event subprocess.
+         * invoice number; it carries nothing: the contest subprocess claims the invoice's next letter
+         * from the records. When the invoice's dunning has ended, a new instance of the invoice is
+         * started in its contest subprocess instead.
          */
         public static final String CONTEST_RECEIVED = "Message_InvoiceContested";
 
@@ -188,7 +192,7 @@ public final class InvoiceDunningProcess {
         /** Input of the rate tasks: where the rate comes from (the arrêté, a public source). */
         public static final String LEGAL_RATE_SOURCE = "legalRateSource";
 
-        /** Local to the contest's event subprocess: the contest record's id (from the correlation). */
+        /** Local to the contest's event subprocess: the id of the contest record it claimed. */
         public static final String CONTEST_ID = "contestId";
         /** Local, from the contest record: accepted (R7.6, within the window) or refused. */
         public static final String CONTEST_ACCEPTED = "contestAccepted";

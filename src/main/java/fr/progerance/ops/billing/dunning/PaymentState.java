@@ -1,6 +1,7 @@
 package fr.progerance.ops.billing.dunning;
 
 import fr.progerance.ops.billing.ledger.InvoiceStanding;
+import java.math.BigDecimal;
 
 /** What the invoice record says about its payment before the suspension date (R7.3). */
 public enum PaymentState {
@@ -13,9 +14,14 @@ public enum PaymentState {
 
     /** The state of {@code invoice} as its record says. */
     public static PaymentState of(InvoiceStanding invoice) {
-        if (invoice.principalPaid()) {
+        return of(invoice.totalInclTax(), invoice.paid());
+    }
+
+    /** The state of an invoice of {@code total} (VAT included) on which {@code paid} was paid in all. */
+    public static PaymentState of(BigDecimal total, BigDecimal paid) {
+        if (paid.compareTo(total) >= 0) {
             return PAID;
         }
-        return invoice.paid().signum() > 0 ? PARTLY_PAID : UNPAID;
+        return paid.signum() > 0 ? PARTLY_PAID : UNPAID;
     }
 }

@@ -16,6 +16,8 @@ public interface PaymentRecorder {
      * @throws fr.progerance.ops.web.NotFoundException    the invoice does not exist
      * @throws fr.progerance.ops.web.InvalidInputException a non-positive amount, more than two decimals,
      *                                                     a date before the invoice's issue or in the future
+     * @throws fr.progerance.ops.web.ConflictException    the same {@code (source, externalId)} was recorded
+     *                                                     for another invoice, amount or date
      */
     RecordedPayment record(NewPayment payment);
 }

@@ -13,16 +13,16 @@ import java.util.Set;
  * <p>In order: a debit is IGNORED; an entry not booked ({@code PDNG}...) is IGNORED (a later
  * statement shows it booked); a line the parser flagged, a currency other than the euro (R7.1), a
  * zero amount, more than two decimals or more than {@link Payments#MAX_AMOUNT} is UNMATCHED; then
- * the invoice numbers in its texts ({@link InvoiceNumbers}): none, several, or one that no invoice
+ * the invoice numbers in its texts ({@link InvoiceNumberFinder}): none, several, or one that no invoice
  * has is UNMATCHED; a value date in the future or before the invoice's issue is UNMATCHED (the
  * payment recorder refuses both).
  */
 public final class StatementMatcher {
 
-    private final InvoiceNumbers numbers;
+    private final InvoiceNumberFinder numbers;
     private final InvoiceLookup invoices;
 
-    public StatementMatcher(InvoiceNumbers numbers, InvoiceLookup invoices) {
+    public StatementMatcher(InvoiceNumberFinder numbers, InvoiceLookup invoices) {
         this.numbers = numbers;
         this.invoices = invoices;
     }

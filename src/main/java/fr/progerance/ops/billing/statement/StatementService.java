@@ -155,10 +155,11 @@ public class StatementService {
     /**
      * The same statement again: nothing changes, the first import's summary is answered. A camt.053
      * file with the same ids whose lines differ is not the same statement: 409, for a human to look.
+     * (A CSV statement's key is its normalised content: the same key is the same content.)
      */
     private ImportResult alreadyImported(BankStatement statement, ParsedStatement parsed) {
         List<StatementLine> stored = lines.findByStatementIdOrderByLineNoAsc(statement.getId());
-        if (!sameLines(parsed, stored)) {
+        if (parsed.format() == StatementFormat.CAMT053 && !sameLines(parsed, stored)) {
             throw new ConflictException("Statement " + parsed.statementKey() + " was already imported (statement "
                     + statement.getId() + ", on " + clock.atZone(statement.getImportedAt()).toLocalDate() + " by "
                     + statement.getImportedBy() + ") with other lines: a corrected statement comes with a new"
@@ -231,7 +232,7 @@ public class StatementService {
      *                               duplicate) or cannot be a payment in euros
      */
     public LineView assign(long lineId, String invoiceNumber, String user) {
-        InvoiceNumbers numbers = numbers();
+        InvoiceNumberFinder numbers = numbers();
         String number = numbers.parse(invoiceNumber).orElseThrow(() -> new InvalidInputException("invoiceNumber",
                 "must be an invoice number such as " + numbers.example()));
         if (!lines.existsById(lineId)) {
@@ -299,8 +300,8 @@ public class StatementService {
         }
     }
 
-    private InvoiceNumbers numbers() {
-        return new InvoiceNumbers(settings.getInvoicing().getNumberPrefix());
+    private InvoiceNumberFinder numbers() {
+        return new InvoiceNumberFinder(settings.getInvoicing().getNumberPrefix());
     }
 
     LineView view(StatementLine l) {

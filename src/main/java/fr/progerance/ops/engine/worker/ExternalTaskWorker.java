@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
@@ -41,6 +42,8 @@ public class ExternalTaskWorker implements SmartLifecycle {
     /** Camunda stores at most 4000 characters of an error message; ops read the start of it in Cockpit. */
     static final int MAX_ERROR_MESSAGE = 1000;
     private static final int MAX_ERROR_DETAILS = 4000;
+    /** How many times an outcome that conflicts with a concurrent change is sent before the task is unlocked. */
+    static final int REPORT_ATTEMPTS = 5;
 
     private final ExternalTaskService externalTasks;
     private final List<ExternalTaskHandler> handlers;
@@ -136,12 +139,28 @@ public class ExternalTaskWorker implements SmartLifecycle {
                         work(task, scheduler);
                     } finally {
                         freeThreads.release();
+                        pollAgain();
                     }
                 });
             }
         } catch (RuntimeException e) {
             // The database may be briefly unavailable; the next poll tries again.
             LOG.warn("Fetching external tasks failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A thread is free again: look for more work at once rather than at the next poll, so a queue of
+     * tasks is worked as fast as the threads go (the poll interval only paces an idle worker).
+     */
+    private void pollAgain() {
+        ScheduledExecutorService poller = scheduler;
+        if (running && poller != null) {
+            try {
+                poller.execute(this::poll);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the worker is stopping
+            }
         }
     }
 
@@ -201,15 +220,51 @@ public class ExternalTaskWorker implements SmartLifecycle {
         }
     }
 
-    /** Sends the outcome; a lost lock or a cancelled instance is logged, the task is then someone else's. */
-    private boolean report(LockedExternalTask task, Runnable outcome) {
+    /**
+     * Sends the outcome. A conflict with a concurrent change of the same process instance (two
+     * called instances ending together, a message arriving) is sent again at once, a few times: left
+     * alone, the task would stay locked until its lock expires and its work would be done again. A
+     * conflict that persists unlocks the task, so it is fetched again at once (handlers are
+     * idempotent). A lost lock or a cancelled instance is logged: the task is then someone else's.
+     */
+    boolean report(LockedExternalTask task, Runnable outcome) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                outcome.run();
+                return true;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt < REPORT_ATTEMPTS) {
+                    LOG.debug("External task {} ({}): concurrent change, reporting again (attempt {})", task.getId(),
+                            task.getTopicName(), attempt + 1);
+                    pause(attempt);
+                    continue;
+                }
+                LOG.warn("External task {} ({}): its outcome still conflicts after {} attempts; unlocked, so it is"
+                        + " fetched again at once: {}", task.getId(), task.getTopicName(), attempt,
+                        conflict.getMessage());
+                unlock(task);
+                return false;
+            } catch (ProcessEngineException e) {
+                LOG.warn("Could not report the outcome of external task {} ({}): {}", task.getId(),
+                        task.getTopicName(), e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    private void unlock(LockedExternalTask task) {
         try {
-            outcome.run();
-            return true;
+            externalTasks.unlock(task.getId());
         } catch (ProcessEngineException e) {
-            LOG.warn("Could not report the outcome of external task {} ({}): {}", task.getId(), task.getTopicName(),
-                    e.getMessage());
-            return false;
+            LOG.warn("Could not unlock external task {} ({}): {}", task.getId(), task.getTopicName(), e.getMessage());
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(10L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -264,7 +319,7 @@ public class ExternalTaskWorker implements SmartLifecycle {
         workers = Executors.newFixedThreadPool(settings.threads(), named("ops-worker"));
         running = true;
         long every = settings.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::poll, 0, every, TimeUnit.MILLISECONDS);
         LOG.info("External task worker {} polls topics {} every {} with {} thread(s)", workerId, topics(),
                 settings.pollInterval(), settings.threads());
     }

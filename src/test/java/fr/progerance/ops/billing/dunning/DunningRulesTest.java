@@ -97,6 +97,11 @@ class DunningRulesTest {
         assertThat(PaymentState.of(invoice("120.00", "150.00"))).isEqualTo(PaymentState.PAID);
         assertThat(PaymentState.of(invoice("120.00", "20.00"))).isEqualTo(PaymentState.PARTLY_PAID);
         assertThat(PaymentState.of(invoice("120.00", "0.00"))).isEqualTo(PaymentState.UNPAID);
+        // From the record and its payments alone, without late charges (no legal rate needed):
+        assertThat(PaymentState.of(new BigDecimal("120.00"), new BigDecimal("120.00"))).isEqualTo(PaymentState.PAID);
+        assertThat(PaymentState.of(new BigDecimal("120.00"), new BigDecimal("119.99")))
+                .isEqualTo(PaymentState.PARTLY_PAID);
+        assertThat(PaymentState.of(new BigDecimal("120.00"), BigDecimal.ZERO)).isEqualTo(PaymentState.UNPAID);
     }
 
     @Test

@@ -22,7 +22,10 @@ import fr.progerance.ops.backup.BackupStarter;
 import fr.progerance.ops.backup.BackupTrigger;
 import fr.progerance.ops.backup.FakeBackupPorts;
 import fr.progerance.ops.backup.HoldReason;
+import fr.progerance.ops.backup.transfer.BackupTransferException;
+import fr.progerance.ops.billing.BillingSettings;
 import fr.progerance.ops.billing.CreditNoteService;
+import fr.progerance.ops.billing.charges.LegalRates;
 import fr.progerance.ops.billing.InvoiceIssuer;
 import fr.progerance.ops.billing.dunning.InvoiceDunningProcess.Vars;
 import fr.progerance.ops.billing.ledger.ClientAccounts;
@@ -35,13 +38,11 @@ import fr.progerance.ops.contract.ContractRepository;
 import fr.progerance.ops.contract.ContractStatus;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.engine.worker.ExternalTaskWorker;
-import fr.progerance.ops.remote.CommandResult;
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.ScriptedRemote;
 import fr.progerance.ops.security.OpsGroups;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -138,6 +139,10 @@ class InvoiceDunningFlowTest {
     InvoiceContests contests;
     @Autowired
     CreditNoteService creditNotes;
+    @Autowired
+    LegalRates rates;
+    @Autowired
+    BillingSettings settings;
 
     DunningDriver driver;
     RegisterApi register;
@@ -150,12 +155,7 @@ class InvoiceDunningFlowTest {
         BpmnAwareTests.init(engine);
         driver = new DunningDriver(management, runtime, worker);
         register = new RegisterApi(port);
-        ssh = new ScriptedRemote();
-        for (CommandTemplate t : List.of(CommandTemplate.DISABLE_SERVICE, CommandTemplate.ENABLE_SERVICE,
-                CommandTemplate.SET_MAINTENANCE_FLAG, CommandTemplate.CLEAR_MAINTENANCE_FLAG,
-                CommandTemplate.DATABASE_EXISTS, CommandTemplate.DROP_DATABASE, CommandTemplate.REMOVE_SHOP_DIRECTORY)) {
-            ssh.answer(t, 0, "");
-        }
+        ssh = new ScriptedRemote(); // a healthy server: every suspension, reactivation and deletion command succeeds
         remote.use(ssh);
         DunningFixture.user(identity, OPS, OpsGroups.OPS);
         DunningFixture.user(identity, MANAGER, OpsGroups.MANAGERS);
@@ -405,5 +405,525 @@ class InvoiceDunningFlowTest {
         Assertions.assertThat(mail(f.billingEmail(), "Vos services sont réactivés")).contains(n[0]);
         Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
                 .as("no deletion timer left").isZero();
+    }
+
+    // === deletion ==================================================================================
+
+    @Test
+    @DisplayName("R8.2: suspended 16 December -> notice 8 January (7 days before), deletion 15 January 00:00: audit record R8.2, database and shop directory dropped over SSH, off-site copy deleted, account DELETED, contract TERMINATED, French mails")
+    void deletion() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = suspended(f, n);
+        Assertions.assertThat(backupPorts.offsite(f.clientId())).as("the final backups are off-site").isNotEmpty();
+
+        at("2026-01-07T23:59:00+01:00");
+        driver.settleCleanly(pi.getId());
+        Assertions.assertThat(subjectsTo(f.billingEmail())).noneMatch(s -> s.startsWith("Avis de suppression"));
+        at("2026-01-08T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(TIMER_DELETION_NOTICE, MAIL_DELETION_NOTICE, END_DELETION_NOTICE)
+                .isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        String notice = mail(f.billingEmail(), "Avis de suppression de vos données le jeudi 15 janvier 2026 à 00h00");
+        Assertions.assertThat(notice).contains(n[0]).contains("348,00").contains("23 jour(s) de retard")
+                .contains("40,00").contains("article 8.2");
+
+        at("2026-01-14T23:59:00+01:00");
+        driver.settleCleanly(pi.getId());
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        at("2026-01-15T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassedInOrder(TIMER_DELETION, DECIDE_DELETION, DELETE_CLIENT_DATA, MARK_CLIENT_DELETED,
+                MAIL_DELETION_DONE, END_DELETED).isEnded();
+        assertThat(pi).variables().containsEntry(Vars.DELETION_DECISION, DeletionDecision.DELETE.name());
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.DELETED);
+        Assertions.assertThat(contractStatus(f.contractId())).isEqualTo(ContractStatus.TERMINATED);
+        Assertions.assertThat(ssh.sent()).extracting(s -> s.template() + " " + s.args().get(0)).contains(
+                "DROP_DATABASE prestashop", "REMOVE_SHOP_DIRECTORY /var/www/prestashop");
+        Assertions.assertThat(backupPorts.offsite(f.clientId())).as("the off-site copy is deleted").isEmpty();
+        TestApi.Answer audits = manager().get("/api/deletions?clientId=" + f.clientId());
+        Assertions.assertThat(audits.status()).as(audits.toString()).isEqualTo(200);
+        Assertions.assertThat(audits.json()).hasSize(1);
+        Assertions.assertThat(audits.json().get(0).get("rule").asText()).isEqualTo("R8.2");
+        Assertions.assertThat(mail(f.billingEmail(), "Suppression définitive de vos données")).contains(n[0])
+                .contains("jeudi 15 janvier 2026 à 00h00");
+    }
+
+    @Test
+    @DisplayName("R8.2: a manager's hold stops the deletion (looked at again each day) until lifted; a hold placed between the decision and the deletion deletes nothing and is decided again; lifted -> deleted")
+    void holdStopsTheDeletion() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = suspended(f, n);
+        at("2025-12-20T10:00:00+01:00");
+        long first = placeHold(f.clientId());
+
+        at("2026-01-08T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        at("2026-01-15T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DECIDE_DELETION).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        assertThat(pi).variables().containsEntry(Vars.DELETION_DECISION, DeletionDecision.HELD.name())
+                .containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-16T00:00:00+01:00"));
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+
+        at("2026-01-16T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(TIMER_HOLD_RECHECK).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        assertThat(pi).variables().containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-17T00:00:00+01:00"));
+
+        // A payment while held is looked at at once: not everything -> held still.
+        at("2026-01-16T08:00:00+01:00");
+        pay(n[0], "100.00", "VIR-0116");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(HELD_PAYMENT_RECEIVED).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        assertThat(pi).variables().containsEntry(Vars.HOLD_RECHECK_AT, date("2026-01-17T08:00:00+01:00"));
+
+        // Lifted: the deletion is decided at once; a new hold comes before the deletion job runs.
+        at("2026-01-16T10:00:00+01:00");
+        liftHold(f.clientId(), first);
+        assertThat(pi).hasPassed(HOLD_LIFTED).isWaitingAt(DECIDE_DELETION);
+        driver.execute(pi.getId(), DECIDE_DELETION);
+        assertThat(pi).isWaitingAt(DELETE_CLIENT_DATA);
+        long second = placeHold(f.clientId());
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETION_HELD_MEANWHILE).isWaitingAtExactly(AWAIT_HOLD_LIFTED);
+        Assertions.assertThat(ssh.sent()).extracting(ScriptedRemote.Sent::template)
+                .doesNotContain(CommandTemplate.DROP_DATABASE, CommandTemplate.REMOVE_SHOP_DIRECTORY);
+        Assertions.assertThat(manager().get("/api/deletions?clientId=" + f.clientId()).json()).isEmpty();
+
+        at("2026-01-17T09:00:00+01:00");
+        liftHold(f.clientId(), second);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETE_CLIENT_DATA, END_DELETED).isEnded();
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.DELETED);
+    }
+
+    @Test
+    @DisplayName("R8.2: everything paid while the deletion decision's job is pending -> the decision sees the payment: reactivated, nothing deleted")
+    void paidAtTheDeletionDeadline() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = suspended(f, n);
+        at("2026-01-08T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+
+        at("2026-01-15T00:00:00+01:00");
+        driver.execute(pi.getId(), TIMER_DELETION);
+        assertThat(pi).isWaitingAt(DECIDE_DELETION);
+        pay(n[0], clientDue(f.clientId()).toPlainString(), "VIR-0115");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DECIDE_DELETION, REACTIVATE_SERVICES, END_REACTIVATED).hasNotPassed(DELETE_CLIENT_DATA)
+                .isEnded();
+        assertThat(pi).variables().containsEntry(Vars.DELETION_DECISION, DeletionDecision.SETTLED.name());
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.GOOD);
+        Assertions.assertThat(contractStatus(f.contractId())).isEqualTo(ContractStatus.ACTIVE);
+        Assertions.assertThat(ssh.sent()).extracting(ScriptedRemote.Sent::template).doesNotContain(CommandTemplate.DROP_DATABASE);
+    }
+
+    long placeHold(long clientId) {
+        TestApi.Answer placed = manager().post("/api/clients/" + clientId + "/deletion-holds",
+                Map.of("reason", "DISPUTE", "note", "Litige en cours sur la facture"));
+        Assertions.assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.json().get("id").asLong();
+    }
+
+    void liftHold(long clientId, long holdId) {
+        TestApi.Answer lifted = manager().post("/api/clients/" + clientId + "/deletion-holds/" + holdId + "/lift", Map.of());
+        Assertions.assertThat(lifted.status()).as(lifted.toString()).isEqualTo(200);
+    }
+
+    // === several invoices ==========================================================================
+
+    @Test
+    @DisplayName("R7.3, R7.5: a second unpaid invoice joins the client's suspension; the suspension asks for both; a payment of the other invoice wakes the suspension's owner; both paid with their charges -> reactivated, both contracts ACTIVE")
+    void secondInvoiceJoinsTheSuspension() throws Exception {
+        DunningFixture f = DunningFixture.create(register, 290.00, 150.00);
+        at("2025-12-01T00:01:00+01:00");
+        String a = issue(f, 0, DECEMBER);
+        String b = issue(f, 1, DECEMBER);
+        ProcessInstance pa = dunning(a);
+        ProcessInstance pb = dunning(b);
+        driver.settleCleanly(pa.getId(), pb.getId());
+
+        at("2025-12-16T00:00:00+01:00");
+        driver.settleCleanly(pa.getId());
+        assertThat(pa).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        driver.settleCleanly(pb.getId());
+        assertThat(pb).hasPassed(DECIDE_SUSPENSION, END_JOINED_SUSPENSION).hasNotPassed(FINAL_BACKUP).isEnded();
+        assertThat(pb).variables().containsEntry(Vars.SUSPENSION_DECISION, SuspensionDecision.JOINED.name());
+        Assertions.assertThat(accounts.find(f.clientId()).orElseThrow().suspendedBy()).isEqualTo(a);
+        Assertions.assertThat(f.contractIds()).allMatch(id -> contractStatus(id) == ContractStatus.SUSPENDED);
+        String suspension = mail(f.billingEmail(), "Suspension de vos services : facture " + a);
+        Assertions.assertThat(suspension).contains("Facture " + a).contains("Facture " + b).contains("528,00");
+
+        at("2025-12-18T10:00:00+01:00");
+        pay(b, ledger.invoice(b).totalDue().toPlainString(), "VIR-B");
+        driver.settleCleanly(pa.getId());
+        assertThat(pa).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(mail(f.billingEmail(), "Services suspendus : il reste")).contains("Facture " + a)
+                .doesNotContain("Facture " + b);
+
+        at("2025-12-19T10:00:00+01:00");
+        pay(a, ledger.invoice(a).totalDue().toPlainString(), "VIR-A");
+        driver.settleCleanly(pa.getId());
+        assertThat(pa).hasPassed(END_REACTIVATED).isEnded();
+        Assertions.assertThat(f.contractIds()).allMatch(id -> contractStatus(id) == ContractStatus.ACTIVE);
+    }
+
+    // === contests ==================================================================================
+
+    @Test
+    @DisplayName("R7.6, R7.7: a contest dated within 8 days is accepted (201) -> managers' task due in 2 days; ops may not decide it; a credit note above the invoice's amount excluding tax is refused (400); a credit note is issued and mailed; a second letter is rejected; the suspension timer never moved and the unpaid invoice is suspended on 16 December")
+    void contestInTime() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+
+        at("2025-12-05T10:00:00+01:00");
+        TestApi.Answer recorded = ops().post("/api/invoices/" + n[0] + "/contest",
+                Map.of("letterDate", "2025-12-04", "reason", "Le montant ne correspond pas au bon de commande."));
+        Assertions.assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        Assertions.assertThat(recorded.json().get("status").asText()).isEqualTo("ACCEPTED");
+        Assertions.assertThat(recorded.json().get("recordedBy").asText()).isEqualTo(OPS);
+        driver.settleCleanly(pi.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(DECIDE_CONTEST).singleResult();
+        Assertions.assertThat(task).isNotNull();
+        Assertions.assertThat(task.getName()).contains(n[0]);
+        Assertions.assertThat(task.getDueDate()).isEqualTo(date("2025-12-07T10:00:00+01:00"));
+        Assertions.assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .containsExactly(OpsGroups.MANAGERS);
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " reçue"))
+                .contains("4 décembre 2025").contains("7 décembre 2025").contains("article 7.7");
+        // R7.7: the suspension timer stands.
+        Assertions.assertThat(driver.job(pi.getId(), TIMER_SUSPENSION).getDuedate()).isEqualTo(date("2025-12-16T00:00:00+01:00"));
+
+        String complete = "/engine-rest/task/" + task.getId() + "/complete";
+        TestApi.Answer byOps = ops().post(complete, decision("CREDIT_NOTE", "50.00", "Geste commercial"));
+        Assertions.assertThat(byOps.status()).as(byOps.toString()).isEqualTo(403);
+        TestApi.Answer tooMuch = manager().post(complete, decision("CREDIT_NOTE", "290.01", "Tout"));
+        Assertions.assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(400);
+        Assertions.assertThat(tooMuch.body()).contains("290.00");
+        TestApi.Answer noNote = manager().post(complete, decision("CREDIT_NOTE", "50.00", ""));
+        Assertions.assertThat(noNote.status()).as(noNote.toString()).isEqualTo(400);
+        TestApi.Answer granted = manager().post(complete, decision("CREDIT_NOTE", "50.00",
+                "Le forfait de décembre est réduit de 50 euros comme convenu."));
+        Assertions.assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(ISSUE_CREDIT_NOTE, MAIL_CONTEST_DECISION, END_CONTEST_DECIDED);
+        InvoiceContest decided = contests.list(n[0]).get(0);
+        Assertions.assertThat(decided.getDecision()).isEqualTo(ContestDecision.CREDIT_NOTE);
+        Assertions.assertThat(decided.getDecidedBy()).isEqualTo(MANAGER);
+        Assertions.assertThat(decided.getCreditNoteId()).isNotNull();
+        var note = creditNotes.get(decided.getCreditNoteId());
+        Assertions.assertThat(note.getAmountExclTax()).isEqualByComparingTo("50.00");
+        Assertions.assertThat(note.getRule()).isEqualTo("R7.6");
+        Assertions.assertThat(note.getContractId()).isEqualTo(f.contractId());
+        Assertions.assertThat(note.getCreatedBy()).isEqualTo(MANAGER);
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " : avoir de 50,00"))
+                .contains("comme convenu");
+
+        // A second letter, decided the other way.
+        at("2025-12-08T11:00:00+01:00");
+        Assertions.assertThat(ops().post("/api/invoices/" + n[0] + "/contest", Map.of("letterDate", "2025-12-06",
+                "reason", "Nous contestons aussi la ligne de support.")).status()).isEqualTo(201);
+        driver.settleCleanly(pi.getId());
+        Task second = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(DECIDE_CONTEST).singleResult();
+        TestApi.Answer rejectedWithAmount = manager().post("/engine-rest/task/" + second.getId() + "/complete",
+                decision("REJECT", "10.00", "Non"));
+        Assertions.assertThat(rejectedWithAmount.status()).as(rejectedWithAmount.toString()).isEqualTo(400);
+        TestApi.Answer rejected = manager().post("/engine-rest/task/" + second.getId() + "/complete",
+                Map.of("variables", Map.of(Vars.CONTEST_DECISION, Map.of("value", "REJECT"), Vars.CONTEST_NOTE,
+                        Map.of("value", "Le support est prévu au bon de commande."))));
+        Assertions.assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " : contestation rejetée"))
+                .contains("bon de commande");
+        Assertions.assertThat(creditNotes.list(f.contractId())).hasSize(1);
+
+        // R7.7: contested and unpaid -> suspended on 16 December all the same.
+        at("2025-12-16T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+    }
+
+    static Map<String, Object> decision(String decision, String amount, String note) {
+        return Map.of("variables", Map.of(Vars.CONTEST_DECISION, Map.of("value", decision), Vars.CREDIT_NOTE_AMOUNT,
+                Map.of("value", amount), Vars.CONTEST_NOTE, Map.of("value", note)));
+    }
+
+    @Test
+    @DisplayName("R7.6: a letter dated after the 8 days, or in the future, is refused with the reason (422) and kept; the client is told; the timers are untouched; bad input 400, unknown invoice 404; a contest of an invoice whose dunning ended (paid at once) is still answered")
+    void contestOutOfTime() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+
+        at("2025-12-12T10:00:00+01:00");
+        String path = "/api/invoices/" + n[0] + "/contest";
+        TestApi.Answer late = ops().post(path, Map.of("letterDate", "2025-12-10", "reason", "Facture contestée."));
+        Assertions.assertThat(late.status()).as(late.toString()).isEqualTo(422);
+        Assertions.assertThat(late.json().get("message").asText()).contains("R7.6").contains("2025-12-09");
+        Assertions.assertThat(late.json().get("problems").get(0).get("field").asText()).isEqualTo("letterDate");
+        Assertions.assertThat(late.json().get("contest").get("status").asText()).isEqualTo("REFUSED");
+        TestApi.Answer future = ops().post(path, Map.of("letterDate", "2025-12-13", "reason", "Facture contestée."));
+        Assertions.assertThat(future.status()).as(future.toString()).isEqualTo(422);
+        Assertions.assertThat(future.json().get("message").asText()).contains("future");
+        Assertions.assertThat(contests.list(n[0])).extracting(InvoiceContest::getStatus)
+                .containsExactly(ContestStatus.REFUSED, ContestStatus.REFUSED);
+        Assertions.assertThat(contests.list(n[0])).extracting(InvoiceContest::getRefusalReason).allMatch(r -> r != null);
+
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(ANSWER_CONTEST, END_CONTEST_REFUSED).isWaitingAtExactly(AWAIT_PAYMENT, PAYMENT_RECEIVED);
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        Assertions.assertThat(mail(f.billingEmail(), "Contestation de la facture " + n[0] + " non recevable"))
+                .contains("9 décembre 2025").contains("réputée acceptée");
+        Assertions.assertThat(driver.job(pi.getId(), TIMER_SUSPENSION).getDuedate()).isEqualTo(date("2025-12-16T00:00:00+01:00"));
+
+        TestApi.Answer missing = ops().post(path, Map.of("reason", "Facture contestée."));
+        Assertions.assertThat(missing.status()).isEqualTo(400);
+        Assertions.assertThat(RegisterApi.fields(missing)).containsExactly("letterDate");
+        TestApi.Answer control = ops().post(path, Map.of("letterDate", "2025-12-04", "reason", "Contest\u0000ation"));
+        Assertions.assertThat(control.status()).isEqualTo(400);
+        Assertions.assertThat(ops().post("/api/invoices/F2099-999999/contest", Map.of("letterDate", "2025-12-04",
+                "reason", "x")).status()).isEqualTo(404);
+
+        // An invoice paid at once: its dunning ended; a letter in time is still answered.
+        DunningFixture g = DunningFixture.create(register);
+        at("2025-12-01T00:02:00+01:00");
+        String paid = issue(g, 0, DECEMBER);
+        ProcessInstance ended = dunning(paid);
+        driver.settleCleanly(ended.getId());
+        at("2025-12-02T09:00:00+01:00");
+        pay(paid, "348.00", "VIR-1202");
+        driver.settleCleanly(ended.getId());
+        assertThat(ended).hasPassed(END_PAID).isEnded();
+        at("2025-12-10T09:00:00+01:00");
+        Assertions.assertThat(ops().post("/api/invoices/" + paid + "/contest", Map.of("letterDate", "2025-12-08",
+                "reason", "Service interrompu deux jours.")).status()).isEqualTo(201);
+        ProcessInstance answering = dunning(paid);
+        Assertions.assertThat(answering.getId()).isNotEqualTo(ended.getId());
+        driver.settleCleanly(answering.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(answering.getId()).taskDefinitionKey(DECIDE_CONTEST)
+                .singleResult();
+        Assertions.assertThat(task).isNotNull();
+        TestApi.Answer rejected = manager().post("/engine-rest/task/" + task.getId() + "/complete",
+                Map.of("variables", Map.of(Vars.CONTEST_DECISION, Map.of("value", "REJECT"), Vars.CONTEST_NOTE,
+                        Map.of("value", "Aucune interruption constatée."))));
+        Assertions.assertThat(rejected.status()).as(rejected.toString()).isEqualTo(204);
+        driver.settleCleanly(answering.getId());
+        assertThat(answering).hasPassed(END_CONTEST_DECIDED).isEnded();
+        Assertions.assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(InvoiceDunningProcess.KEY)
+                .processInstanceBusinessKey(paid).count()).isEqualTo(2);
+    }
+
+    // === missing legal rate (R7.5) =================================================================
+
+    @Test
+    @DisplayName("R7.5: the suspension decided late over a semester without a legal rate -> managers' task 'Enter the legal rate of 2040-S2' (ops may not; a bad rate 400); entered -> decided and suspended; a payment while suspended needs 2041-S1 -> task, the rate entered through the API completes it and the balance is looked at")
+    void missingLegalRateAtTheSuspensionAndWhileSuspended() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        LocalDate december2040 = LocalDate.of(2040, 12, 1);
+        at("2040-12-01T00:01:00+01:00");
+        String n = issue(f, 0, december2040);
+        ProcessInstance pi = dunning(n);
+        driver.settleCleanly(pi.getId());
+
+        // The engine was down: the suspension timer of 16 December fires on the 20th; 17-20 December
+        // are late days of 2040-S2, which has no rate.
+        at("2040-12-20T09:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(SUSPENSION_RATE_MISSING).isWaitingAtExactly(ENTER_RATE_FOR_SUSPENSION);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2040-S2");
+        Assertions.assertThat(standing(f.clientId())).as("nothing decided with a zero").isEqualTo(ClientAccounts.Standing.GOOD);
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(task.getName()).isEqualTo("Enter the legal rate of 2040-S2");
+        Assertions.assertThat(task.getDueDate()).isEqualTo(date("2040-12-22T09:00:00+01:00"));
+        Assertions.assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .containsExactly(OpsGroups.MANAGERS);
+
+        String complete = "/engine-rest/task/" + task.getId() + "/complete";
+        Assertions.assertThat(ops().post(complete, rate("3.15", "Arrêté du 18 décembre 2040")).status()).isEqualTo(403);
+        TestApi.Answer notANumber = manager().post(complete, rate("trois", "Arrêté du 18 décembre 2040"));
+        Assertions.assertThat(notANumber.status()).as(notANumber.toString()).isEqualTo(400);
+        TestApi.Answer zero = manager().post(complete, rate("0", "Arrêté du 18 décembre 2040"));
+        Assertions.assertThat(zero.status()).as(zero.toString()).isEqualTo(400);
+        Assertions.assertThat(zero.body()).contains(Vars.LEGAL_RATE);
+        TestApi.Answer noSource = manager().post(complete, rate("3.15", ""));
+        Assertions.assertThat(noSource.status()).as(noSource.toString()).isEqualTo(400);
+        Assertions.assertThat(rates.find("2040-S2")).isEmpty();
+        TestApi.Answer entered = manager().post(complete, rate("3.15", "Arrêté du 18 décembre 2040 (test)"));
+        Assertions.assertThat(entered.status()).as(entered.toString()).isEqualTo(204);
+        Assertions.assertThat(rates.find("2040-S2")).get().satisfies(r -> {
+            Assertions.assertThat(r.ratePercent()).isEqualByComparingTo("3.15");
+            Assertions.assertThat(r.enteredBy()).isEqualTo(MANAGER);
+        });
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(ENTER_RATE_FOR_SUSPENSION, FINAL_BACKUP, MAIL_SUSPENSION)
+                .isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        Assertions.assertThat(mail(f.billingEmail(), "Suspension de vos services : facture " + n)).contains("4 jour(s) de retard");
+
+        // A payment in January: 2041-S1 has no rate; the rate entered through the API lets it go on.
+        at("2041-01-03T10:00:00+01:00");
+        pay(n, "100.00", "VIR-0103");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(SUSPENDED_RATE_MISSING).isWaitingAtExactly(ENTER_RATE_WHILE_SUSPENDED);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2041-S1");
+        TestApi.Answer api = manager().put("/api/billing/legal-rates/2041-S1", Map.of("ratePercent", 3.20,
+                "source", "Arrêté du 20 décembre 2040 (test)"));
+        Assertions.assertThat(api.status()).as(api.toString()).isEqualTo(201);
+        assertThat(pi).hasPassed(ENTER_RATE_WHILE_SUSPENDED);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(mail(f.billingEmail(), "Services suspendus : il reste")).contains("248,00");
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+    }
+
+    @Test
+    @DisplayName("R7.5: the deletion decided a month late over two semesters without a rate -> one managers' task per semester, then the deletion")
+    void missingLegalRateAtTheDeletion() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        at("2043-06-01T00:01:00+02:00");
+        String n = issue(f, 0, LocalDate.of(2043, 6, 1));
+        ProcessInstance pi = dunning(n);
+        driver.settleCleanly(pi.getId());
+        at("2043-06-16T00:00:00+02:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+
+        // The engine was down a month: the deletion timer fires first; 17 June - 16 July span 2043-S1 and 2043-S2.
+        at("2043-07-16T08:00:00+02:00");
+        driver.execute(pi.getId(), TIMER_DELETION);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETION_RATE_MISSING).isWaitingAtExactly(ENTER_RATE_FOR_DELETION);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2043-S1");
+        Task first = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(manager().post("/engine-rest/task/" + first.getId() + "/complete",
+                rate("2.90", "Arrêté du 20 décembre 2042 (test)")).status()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(ENTER_RATE_FOR_DELETION);
+        assertThat(pi).variables().containsEntry(Vars.MISSING_SEMESTER, "2043-S2");
+        Task second = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(second.getName()).isEqualTo("Enter the legal rate of 2043-S2");
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        Assertions.assertThat(manager().post("/engine-rest/task/" + second.getId() + "/complete",
+                rate("2.70", "Arrêté du 20 juin 2043 (test)")).status()).isEqualTo(204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasPassed(DELETE_CLIENT_DATA, END_DELETED).isEnded();
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.DELETED);
+    }
+
+    static Map<String, Object> rate(String rate, String source) {
+        return Map.of("variables", Map.of(Vars.LEGAL_RATE, Map.of("value", rate), Vars.LEGAL_RATE_SOURCE,
+                Map.of("value", source)));
+    }
+
+    // === the final backup not done in time =========================================================
+
+    @Test
+    @DisplayName("R8.2: the final backups fail past final-backup-wait (6 h) -> the latest good snapshot is held, ops are told what is missing, the suspension goes on")
+    void finalBackupNotDoneInTime() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        // A good database backup from the night before the invoice; no files backup at all.
+        at("2025-11-30T03:00:00+01:00");
+        BackupRun earlier = backupStarter.start(f.serverId(), BackupKind.DATABASE, BackupTrigger.MANUAL);
+        driver.settleCleanly(earlier.getProcessInstanceId());
+        String goodSnapshot = backupRuns.get(earlier.getId()).getSnapshotId();
+        Assertions.assertThat(goodSnapshot).isNotNull();
+
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+        at("2025-12-16T00:00:00+01:00");
+        backupPorts.failTransfer(new BackupTransferException("mysqldump: Lost connection to server", true, null), 20);
+        driver.settle(pi.getId());
+        assertThat(pi).isWaitingAt(FINAL_BACKUP);
+        Assertions.assertThat(driver.job(pi.getId(), TIMER_FINAL_BACKUP).getDuedate())
+                .isEqualTo(date("2025-12-16T06:00:00+01:00"));
+        // The Backup's own freshness report runs too (the coverage gate covers every model this class touches).
+        ProcessInstance database = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .variableValueEquals(BackupProcess.Vars.KIND, BackupKind.DATABASE.name()).singleResult();
+        driver.execute(database.getId(), BackupProcess.Elements.TIMER_OVERDUE);
+        driver.settle(pi.getId());
+
+        at("2025-12-16T06:00:00+01:00");
+        driver.settle(pi.getId());
+        assertThat(pi).hasPassed(TIMER_FINAL_BACKUP, HOLD_FINAL_BACKUPS, SUSPEND_SERVICES, MAIL_SUSPENSION)
+                .isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
+                .as("the final runs were stopped").isZero();
+        Assertions.assertThat(backupHolds.list(f.clientId())).extracting(BackupHold::getSnapshotId).containsExactly(goodSnapshot);
+        String ops = mail(settings.getOpsAddress(), "[billing] Final backup incomplete: invoice " + n[0]);
+        Assertions.assertThat(ops).contains("DATABASE").contains("latest good one is held").contains(goodSnapshot)
+                .contains("FILES").contains("no backup at all");
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+    }
+
+    // === what a hostile ops user tries through /engine-rest (DESIGN rule 11) =========================
+
+    @Test
+    @DisplayName("Rule 11: ops may not correlate payments, set variables or start the dunning (403); an administrator's payment message without a payment record, with forged variables, never ends the dunning as paid nor reactivates; a task completion with variables it does not own is refused (400)")
+    void forgedPaymentsNeverPayOrReactivate() throws Exception {
+        DunningFixture f = DunningFixture.create(register);
+        String[] n = new String[1];
+        at("2025-12-01T00:01:00+01:00");
+        ProcessInstance pi = issuedAndWaiting(f, n);
+
+        TestApi.Answer message = ops().post("/engine-rest/message", Map.of("messageName",
+                InvoiceDunningProcess.Messages.PAYMENT_RECEIVED, "businessKey", n[0]));
+        Assertions.assertThat(message.status()).as(message.toString()).isEqualTo(403);
+        TestApi.Answer variable = ops().put("/engine-rest/process-instance/" + pi.getId() + "/variables/"
+                + Vars.PAYMENT_STATE, Map.of("value", "PAID", "type", "String"));
+        Assertions.assertThat(variable.status()).as(variable.toString()).isEqualTo(403);
+        TestApi.Answer start = ops().post("/engine-rest/process-definition/key/" + InvoiceDunningProcess.KEY + "/start",
+                Map.of("businessKey", "F2025-999999", "variables", Map.of(Vars.INVOICE_NUMBER, Map.of("value", "F2025-999999"))));
+        Assertions.assertThat(start.status()).as(start.toString()).isEqualTo(403);
+
+        TestApi admin = TestApi.asAdmin(port);
+        TestApi.Answer forged = admin.post("/engine-rest/message", Map.of("messageName",
+                InvoiceDunningProcess.Messages.PAYMENT_RECEIVED, "businessKey", n[0], "processVariables",
+                Map.of(Vars.PAYMENT_STATE, Map.of("value", "PAID"))));
+        Assertions.assertThat(forged.status()).as(forged.toString()).isIn(200, 204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(AWAIT_PAYMENT, PAYMENT_RECEIVED);
+        assertThat(pi).variables().containsEntry(Vars.PAYMENT_STATE, PaymentState.UNPAID.name());
+
+        at("2025-12-16T00:00:00+01:00");
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        TestApi.Answer settled = admin.post("/engine-rest/message", Map.of("messageName",
+                InvoiceDunningProcess.Messages.PAYMENT_RECEIVED, "correlationKeys",
+                Map.of(Vars.CLIENT_ID, Map.of("value", f.clientId(), "type", "Long")), "processVariables",
+                Map.of(Vars.BALANCE_SETTLED, Map.of("value", true, "type", "Boolean"))));
+        Assertions.assertThat(settled.status()).as(settled.toString()).isIn(200, 204);
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).hasNotPassed(REACTIVATE_SERVICES).isWaitingAtExactly(SUSPENDED, SUSPENDED_PAYMENT_RECEIVED);
+        Assertions.assertThat(standing(f.clientId())).isEqualTo(ClientAccounts.Standing.SUSPENDED);
+        Assertions.assertThat(ssh.sent()).extracting(ScriptedRemote.Sent::template).doesNotContain(CommandTemplate.ENABLE_SERVICE);
+
+        // A contest's task completed with variables it does not own.
+        DunningFixture g = DunningFixture.create(register);
+        at("2025-12-01T00:05:00+01:00");
+        String other = issue(g, 0, DECEMBER);
+        ProcessInstance po = dunning(other);
+        driver.settleCleanly(po.getId());
+        at("2025-12-03T10:00:00+01:00");
+        Assertions.assertThat(ops().post("/api/invoices/" + other + "/contest", Map.of("letterDate", "2025-12-02",
+                "reason", "Contestation")).status()).isEqualTo(201);
+        driver.settleCleanly(po.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(po.getId()).taskDefinitionKey(DECIDE_CONTEST).singleResult();
+        TestApi.Answer foreign = manager().post("/engine-rest/task/" + task.getId() + "/complete", Map.of("variables",
+                Map.of(Vars.CONTEST_DECISION, Map.of("value", "REJECT"), Vars.CONTEST_NOTE, Map.of("value", "Non"),
+                        Vars.CONTEST_CREDIT_NOTE, Map.of("value", true), Vars.BALANCE_SETTLED, Map.of("value", true))));
+        Assertions.assertThat(foreign.status()).as(foreign.toString()).isEqualTo(400);
+        Assertions.assertThat(foreign.body()).contains(Vars.CONTEST_CREDIT_NOTE).contains(Vars.BALANCE_SETTLED);
+        Assertions.assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 }

@@ -34,7 +34,7 @@ class StatementMatcherTest {
         }
     }
 
-    private final StatementMatcher matcher = new StatementMatcher(new InvoiceNumbers("F"), new Invoices());
+    private final StatementMatcher matcher = new StatementMatcher(new InvoiceNumberFinder("F"), new Invoices());
 
     private List<Decision> decide(String fixture) {
         ParsedStatement st = fixture.endsWith(".csv")
@@ -110,7 +110,7 @@ class StatementMatcherTest {
     void unknownNeed() {
         Invoices invoices = new Invoices();
         invoices.known.put("F2026-000101", new InvoiceLookup.Invoice("F2026-000101", null, null, null));
-        Decision d = new StatementMatcher(new InvoiceNumbers("F"), invoices)
+        Decision d = new StatementMatcher(new InvoiceNumberFinder("F"), invoices)
                 .decide(line("10", "EUR", TODAY, "F2026-000101"), TODAY);
         assertThat(d.status()).isEqualTo(LineStatus.MATCHED);
         assertThat(d.invoice().due()).isNull();

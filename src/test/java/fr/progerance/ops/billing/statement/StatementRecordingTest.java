@@ -50,7 +50,7 @@ class StatementRecordingTest {
     private final Map<String, StatementRecording.Prior> earlier = new HashMap<>();
     private final StatementRecording recording = new StatementRecording(recorder, id -> Optional.ofNullable(earlier.get(id)));
     /** The invoices of StatementMatcherTest, needing what the recorder says is left. */
-    private final StatementMatcher matcher = new StatementMatcher(new InvoiceNumbers("F"), number ->
+    private final StatementMatcher matcher = new StatementMatcher(new InvoiceNumberFinder("F"), number ->
             new StatementMatcherTest.Invoices().find(number).map(i -> new InvoiceLookup.Invoice(i.number(), i.clientId(),
                     i.issuedOn(), recorder.due.getOrDefault(number, i.due()))));
 
@@ -183,7 +183,7 @@ class StatementRecordingTest {
     void unknownNeed() {
         StatementMatcherTest.Invoices invoices = new StatementMatcherTest.Invoices();
         invoices.known.put("F2026-000101", new InvoiceLookup.Invoice("F2026-000101", null, null, null));
-        StatementMatcher m = new StatementMatcher(new InvoiceNumbers("F"), invoices);
+        StatementMatcher m = new StatementMatcher(new InvoiceNumberFinder("F"), invoices);
         ParsedStatement st = new CsvStatementParser().parse("date;amount;reference;label\n2026-03-05;999;F2026-000101;A\n"
                 .getBytes(StandardCharsets.UTF_8));
         List<Outcome> outcomes = recording.record(st, List.of(m.decide(st.lines().get(0), StatementMatcherTest.TODAY)),

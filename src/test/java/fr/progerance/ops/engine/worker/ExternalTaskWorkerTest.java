@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -186,6 +188,76 @@ class ExternalTaskWorkerTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count())
                 .as("completed: the handler saw its lock extended").isZero();
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void aThreadThatFreesUpTakesTheNextTaskWithoutWaitingForThePoll() throws Exception {
+        List<String> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            instances.add(start());
+        }
+        // One thread, and a poll interval no test waits for: only the first poll (at start) and the
+        // thread's own "look again when free" can take the five tasks.
+        ExternalTaskWorker worker = new ExternalTaskWorker(externalTasks, List.of(handler(work -> Map.of())),
+                new WorkerSettings(true, java.time.Duration.ofHours(1), 1));
+        worker.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (finished(instances) < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            worker.stop();
+        }
+        assertThat(finished(instances)).as("all five worked by the one thread").isEqualTo(5);
+    }
+
+    private long finished(List<String> instances) {
+        return instances.stream().filter(id -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                .finished().count() == 1).count();
+    }
+
+    @Test
+    void anOutcomeThatConflictsWithAConcurrentChangeIsSentAgainAtOnce() {
+        String instance = start();
+        ExternalTaskWorker worker = worker(handler(work -> Map.of()));
+        LockedExternalTask task = externalTasks.fetchAndLock(1, worker.id()).topic(TOPIC, 60_000).execute().get(0);
+        AtomicInteger tries = new AtomicInteger();
+
+        boolean reported = worker.report(task, () -> {
+            if (tries.incrementAndGet() <= 2) {
+                throw new OptimisticLockingException("concurrent change of the same instance (simulated)");
+            }
+            externalTasks.complete(task.getId(), worker.id());
+        });
+
+        assertThat(reported).isTrue();
+        assertThat(tries.get()).isEqualTo(3);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count())
+                .as("completed without waiting for the lock to expire").isZero();
+    }
+
+    @Test
+    void anOutcomeThatKeepsConflictingUnlocksTheTaskSoItIsFetchedAgainAtOnce() {
+        String instance = start();
+        ExternalTaskWorker worker = worker(handler(work -> Map.of()));
+        LockedExternalTask task = externalTasks.fetchAndLock(1, worker.id()).topic(TOPIC, 600_000).execute().get(0);
+        AtomicInteger tries = new AtomicInteger();
+
+        boolean reported = worker.report(task, () -> {
+            tries.incrementAndGet();
+            throw new OptimisticLockingException("concurrent change of the same instance (simulated)");
+        });
+
+        assertThat(reported).isFalse();
+        assertThat(tries.get()).isEqualTo(ExternalTaskWorker.REPORT_ATTEMPTS);
+        AtomicInteger again = new AtomicInteger();
+        assertThat(worker(handler(work -> {
+            again.incrementAndGet();
+            return Map.of();
+        })).drain()).as("fetched again at once, not after its 10-minute lock").isEqualTo(1);
+        assertThat(again.get()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     }
 
     @Test

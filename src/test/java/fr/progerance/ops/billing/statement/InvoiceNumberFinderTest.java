@@ -7,9 +7,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Issue 9: invoice numbers <prefix><year>-<6 digits> are found in what payers write, tolerantly but not loosely")
-class InvoiceNumbersTest {
+class InvoiceNumberFinderTest {
 
-    private final InvoiceNumbers numbers = new InvoiceNumbers("F");
+    private final InvoiceNumberFinder numbers = new InvoiceNumberFinder("F");
 
     @Test
     @DisplayName("Case, spaces, dashes, underscores, dots, slashes or nothing between the parts: the canonical number")
@@ -41,7 +41,7 @@ class InvoiceNumbersTest {
     @Test
     @DisplayName("The prefix comes from the settings (BillingSettings.invoicing.numberPrefix), matched in any case, answered as configured")
     void configuredPrefix() {
-        InvoiceNumbers fac = new InvoiceNumbers("FAC");
+        InvoiceNumberFinder fac = new InvoiceNumberFinder("FAC");
         assertThat(fac.find(List.of("fac-2026-000009"))).containsExactly("FAC2026-000009");
         assertThat(fac.find(List.of("F2026-000009"))).isEmpty();
         assertThat(fac.example()).isEqualTo("FAC2026-000123");

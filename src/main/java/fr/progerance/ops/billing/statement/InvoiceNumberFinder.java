@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Every number found is answered in its canonical form, {@code F2026-000123}.
  */
-public final class InvoiceNumbers {
+public final class InvoiceNumberFinder {
 
     private static final String SEPARATORS = "[\\s\u00A0\u202F\\-_./]{0,3}";
 
@@ -28,7 +28,7 @@ public final class InvoiceNumbers {
     private final Pattern pattern;
     private final Pattern exact;
 
-    public InvoiceNumbers(String prefix) {
+    public InvoiceNumberFinder(String prefix) {
         this.prefix = prefix == null ? "" : prefix.strip();
         String body = Pattern.quote(this.prefix) + SEPARATORS + "(20\\d{2})" + SEPARATORS + "(\\d{6})";
         this.pattern = Pattern.compile("(?<![\\p{L}\\p{N}])" + body + "(?!\\d)",
