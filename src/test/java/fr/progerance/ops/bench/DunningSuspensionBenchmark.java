@@ -430,7 +430,7 @@ class DunningSuspensionBenchmark {
 
     private record Measurement(Duration elapsed, boolean complete, String stopped, Progress before, Progress after,
             Map<String, Double> milestones, double peakJobsPerSecond, int largestPool, WorkerSettings worker,
-            long mails, String failures, int lostOutcomes) {
+            long mails, String failures, int lostOutcomes, int redoneOutcomes) {
     }
 
     private Measurement measure(JobExecutor jobExecutor) throws Exception {
@@ -450,15 +450,19 @@ class DunningSuspensionBenchmark {
         long pollMillis = INVOICES <= 100 ? 250 : 1_000;
         String stopped = null;
         int largestPool;
-        // The worker logs (and otherwise forgets) a completion the engine refused, e.g. for a concurrent update:
-        // that task stays locked until its lock expires, then runs again. Counted here, from its log.
+        // Outcomes the engine kept refusing, counted from the worker's log: lost ones leave the task locked until
+        // its lock expires, then it runs again; those still conflicting after the worker's attempts are unlocked
+        // and run again at once.
         AtomicInteger lostOutcomes = new AtomicInteger();
+        AtomicInteger redoneOutcomes = new AtomicInteger();
         Logger workerLog = (Logger) LoggerFactory.getLogger(ExternalTaskWorker.class);
         AppenderBase<ILoggingEvent> lostOutcomeCounter = new AppenderBase<>() {
             @Override
             protected void append(ILoggingEvent event) {
                 if (event.getMessage().startsWith("Could not report the outcome")) {
                     lostOutcomes.incrementAndGet();
+                } else if (event.getMessage().contains("its outcome still conflicts")) {
+                    redoneOutcomes.incrementAndGet();
                 }
             }
         };
@@ -526,7 +530,8 @@ class DunningSuspensionBenchmark {
         long mails = MAIL.getReceivedMessages().length;
         MAIL.purgeEmailFromAllMailboxes();
         return new Measurement(elapsed, stopped == null, stopped, before, after, milestones, peak(jobSamples, 10),
-                largestPool, workerSettings, mails, failures(jobFailuresBefore, taskFailuresBefore), lostOutcomes.get());
+                largestPool, workerSettings, mails, failures(jobFailuresBefore, taskFailuresBefore), lostOutcomes.get(),
+                redoneOutcomes.get());
     }
 
     /** The highest rate over any window of at least {@code window} seconds ({@code samples}: seconds, count). */
@@ -733,8 +738,9 @@ class DunningSuspensionBenchmark {
         if (jobFailures + taskFailures > 0) {
             lines.add("    " + m.failures());
         }
-        lines.add(String.format(Locale.ROOT, "  External task completions refused by the engine (the task waits for its"
-                + " lock to expire, then runs again): %d", m.lostOutcomes()));
+        lines.add(String.format(Locale.ROOT, "  External task outcomes the engine kept refusing: %d lost (the task waits"
+                + " for its lock to expire, then runs again), %d unlocked and run again", m.lostOutcomes(),
+                m.redoneOutcomes()));
         lines.add(String.format(Locale.ROOT, "  SSH commands received by the server: %d; mails received: %d",
                 sshReceived, m.mails()));
         lines.add(String.format(Locale.ROOT, "  Baseline, %d DISABLE_SERVICE over SSH, %d threads: %9.1f s  (%.1f"
