@@ -1,0 +1,17 @@
+package fr.progerance.ops.update.process;
+
+/**
+ * The processes {@code MinorUpdate} and {@code MajorUpdate} call. {@code QuoteApproval}'s own names
+ * are in {@link fr.progerance.ops.quote.QuoteApprovalProcess}; {@code ApplyUpdate} (update/apply)
+ * takes the update id as its only input.
+ */
+public final class CalledProcesses {
+
+    /** processes/update/ApplyUpdate.bpmn: backup, update, check, rollback, inside the recorded window. */
+    public static final String APPLY_UPDATE = "ApplyUpdate";
+    /** ApplyUpdate's input: the update record's id. */
+    public static final String APPLY_UPDATE_IN = UpdateVariables.UPDATE_ID;
+
+    private CalledProcesses() {
+    }
+}

@@ -1,0 +1,96 @@
+package fr.progerance.ops.update.process;
+
+import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.Updates;
+import fr.progerance.ops.update.shop.ShopVersionReading;
+import fr.progerance.ops.update.shop.ShopVersions;
+import fr.progerance.ops.update.version.Release;
+import fr.progerance.ops.update.version.ReleaseCatalogue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One server's check of UpdateWatch (RD-ps, R4.0-b, R4.0-c): its version read now over SSH, the
+ * catalogue asked, the updates it needs opened and their processes started, each step idempotent, so
+ * a retried job does nothing twice.
+ *
+ * <ul>
+ *   <li>Minor: one open minor or patch update per server at a time. When one is open its process is
+ *       made sure of; otherwise the newest minor or patch release (security flag included, R4.0-b)
+ *       is opened. PrestaShop's assistant updates to the newest release of the channel anyway, and
+ *       ApplyUpdate's check accepts a newer one.</li>
+ *   <li>Major (R4.0-c): one open major update per server; a new one is proposed (MajorUpdate: a quote
+ *       first) unless the client refused the same major line lately ({@link MajorProposals}).</li>
+ * </ul>
+ */
+@Component
+public class UpdateWatcher {
+
+    /** {@code requestedBy} of the updates the watch opens. */
+    public static final String CATALOGUE = "catalogue";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateWatcher.class);
+
+    private final ShopVersions versions;
+    private final ReleaseCatalogue catalogue;
+    private final Updates updates;
+    private final UpdateStarter starter;
+    private final MajorProposals proposals;
+
+    public UpdateWatcher(ShopVersions versions, ReleaseCatalogue catalogue, Updates updates, UpdateStarter starter,
+            MajorProposals proposals) {
+        this.versions = versions;
+        this.catalogue = catalogue;
+        this.updates = updates;
+        this.starter = starter;
+        this.proposals = proposals;
+    }
+
+    /** What one check found and did. */
+    public record Checked(ShopVersionReading reading, List<UpdateStarter.Started> processes) {
+    }
+
+    /**
+     * Checks server {@code serverId}.
+     *
+     * @throws fr.progerance.ops.remote.RemoteException when the server cannot be read (the job retries)
+     */
+    public Checked check(long serverId) {
+        ShopVersionReading reading = versions.read(serverId);
+        List<UpdateView> open = updates.open().stream().filter(u -> u.serverId() == serverId).toList();
+        List<UpdateStarter.Started> processes = new ArrayList<>();
+
+        List<UpdateView> openMinors = open.stream().filter(u -> u.kind().includedInContract()).toList();
+        if (!openMinors.isEmpty()) {
+            openMinors.forEach(u -> processes.add(starter.ensureStarted(u)));
+        } else {
+            catalogue.minorUpdateFor(reading.version()).ifPresent(release ->
+                    processes.add(starter.ensureStarted(open(serverId, reading, release))));
+        }
+
+        List<UpdateView> openMajors = open.stream().filter(u -> u.kind().needsQuote()).toList();
+        if (!openMajors.isEmpty()) {
+            openMajors.forEach(u -> processes.add(starter.ensureStarted(u)));
+        } else {
+            Optional<Release> major = catalogue.majorUpdateFor(reading.version());
+            if (major.isPresent()) {
+                Optional<UpdateView> refused = proposals.recentRefusal(serverId, major.get().version());
+                if (refused.isPresent()) {
+                    LOG.info("Server {}: major update to {} not proposed again: update {} was refused lately ({})",
+                            serverId, major.get().version(), refused.get().id(), refused.get().reason());
+                } else {
+                    processes.add(starter.ensureStarted(open(serverId, reading, major.get())));
+                }
+            }
+        }
+        return new Checked(reading, processes);
+    }
+
+    private UpdateView open(long serverId, ShopVersionReading reading, Release release) {
+        return updates.open(serverId, reading.version(), release, CATALOGUE);
+    }
+}
