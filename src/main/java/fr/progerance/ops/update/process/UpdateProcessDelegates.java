@@ -66,7 +66,7 @@ public class UpdateProcessDelegates {
 
     /** MinorUpdate, Task_EscalateOverdueUpdate (R4.0-b): managers mailed once, the escalation counted, unless finished. */
     @Bean
-    JavaDelegate escalateOverdueUpdateDelegate(UpdateContexts contexts, UpdateMails mails, UpdateMetrics metrics) {
+    JavaDelegate escalateOverdueUpdateDelegate(UpdateContexts contexts, UpdateProcessMails mails, UpdateMetrics metrics) {
         return execution -> {
             UpdateContext ctx = contexts.of(ProcessValues.updateId(execution));
             if (ctx.update().status().finished()) {
@@ -82,7 +82,7 @@ public class UpdateProcessDelegates {
      * register: subject {@code update:<id>}, client, server, French title.
      */
     @Bean
-    JavaDelegate majorUpdateQuoteRequestDelegate(UpdateContexts contexts, UpdateMails mails) {
+    JavaDelegate majorUpdateQuoteRequestDelegate(UpdateContexts contexts, UpdateProcessMails mails) {
         return execution -> {
             UpdateContext ctx = contexts.of(ProcessValues.updateId(execution));
             UpdateView u = ctx.update();

@@ -29,7 +29,7 @@ public class UpdateStarter {
     }
 
     /** What {@link #ensureStarted} found or did. */
-    public record Started(String processKey, String processInstanceId, boolean startedNow) {
+    public record Started(long updateId, String processKey, String processInstanceId, boolean startedNow) {
     }
 
     /** The process of {@code update}, started now unless it was already. */
@@ -39,7 +39,7 @@ public class UpdateStarter {
         var existing = history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
                 .processInstanceBusinessKey(businessKey).orderByProcessInstanceStartTime().asc().list();
         if (!existing.isEmpty()) {
-            return new Started(key, existing.get(0).getId(), false);
+            return new Started(update.id(), key, existing.get(0).getId(), false);
         }
         ProcessInstance pi = runtime.createProcessInstanceByKey(key).businessKey(businessKey)
                 .setVariables(Map.of(UpdateVariables.UPDATE_ID, update.id(), UpdateVariables.SERVER_ID,
@@ -47,7 +47,7 @@ public class UpdateStarter {
                 .execute();
         LOG.info("{} started for update {} of server {} ({} -> {}, instance {})", key, update.id(), update.serverId(),
                 update.fromVersion(), update.toVersion(), pi.getId());
-        return new Started(key, pi.getId(), true);
+        return new Started(update.id(), key, pi.getId(), true);
     }
 
     /** R4.0-c: a major update goes through a quote; every other update is included in the contract (RD-ps). */

@@ -19,10 +19,9 @@ import org.springframework.stereotype.Component;
  * a retried job does nothing twice.
  *
  * <ul>
- *   <li>Minor: one open minor or patch update per server at a time. When one is open its process is
- *       made sure of; otherwise the newest minor or patch release (security flag included, R4.0-b)
- *       is opened. PrestaShop's assistant updates to the newest release of the channel anyway, and
- *       ApplyUpdate's check accepts a newer one.</li>
+ *   <li>Minor: the newest minor or patch release (security flag included, R4.0-b) is opened;
+ *       {@code Updates.open} keeps one open minor update per server (a PENDING one is aimed at the
+ *       newer release). The process of every open minor update of the server is made sure of.</li>
  *   <li>Major (R4.0-c): one open major update per server; a new one is proposed (MajorUpdate: a quote
  *       first) unless the client refused the same major line lately ({@link MajorProposals}).</li>
  * </ul>
@@ -64,13 +63,13 @@ public class UpdateWatcher {
         List<UpdateView> open = updates.open().stream().filter(u -> u.serverId() == serverId).toList();
         List<UpdateStarter.Started> processes = new ArrayList<>();
 
-        List<UpdateView> openMinors = open.stream().filter(u -> u.kind().includedInContract()).toList();
-        if (!openMinors.isEmpty()) {
-            openMinors.forEach(u -> processes.add(starter.ensureStarted(u)));
-        } else {
-            catalogue.minorUpdateFor(reading.version()).ifPresent(release ->
-                    processes.add(starter.ensureStarted(open(serverId, reading, release))));
-        }
+        // Updates.open keeps one open minor update per server: it returns the open one, aimed at the
+        // newer release while its window is not planned yet.
+        catalogue.minorUpdateFor(reading.version()).ifPresent(release ->
+                processes.add(starter.ensureStarted(open(serverId, reading, release))));
+        open.stream().filter(u -> u.kind().includedInContract())
+                .filter(u -> processes.stream().noneMatch(p -> p.updateId() == u.id()))
+                .forEach(u -> processes.add(starter.ensureStarted(u)));
 
         List<UpdateView> openMajors = open.stream().filter(u -> u.kind().needsQuote()).toList();
         if (!openMajors.isEmpty()) {

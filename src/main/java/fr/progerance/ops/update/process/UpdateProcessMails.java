@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Each mail's idempotency key names the update and its purpose, so a retried job never mails twice.
  */
 @Component
-public class UpdateMails {
+public class UpdateProcessMails {
 
     static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
 
@@ -30,7 +30,7 @@ public class UpdateMails {
     private final UpdateProcessSettings settings;
     private final ContractClock clock;
 
-    public UpdateMails(Mailer mailer, MailTemplates templates, UpdateProcessSettings settings, ContractClock clock) {
+    public UpdateProcessMails(Mailer mailer, MailTemplates templates, UpdateProcessSettings settings, ContractClock clock) {
         this.mailer = mailer;
         this.templates = templates;
         this.settings = settings;
