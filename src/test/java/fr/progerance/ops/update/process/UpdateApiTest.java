@@ -1,0 +1,255 @@
+package fr.progerance.ops.update.process;
+
+import static fr.progerance.ops.update.process.UpdateFlowFixture.MANAGER;
+import static fr.progerance.ops.update.process.UpdateFlowFixture.OPS;
+import static fr.progerance.ops.update.process.UpdateFlowFixture.PASSWORD;
+import static fr.progerance.ops.update.process.UpdateFlowFixture.paris;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.progerance.ops.MovableClock;
+import fr.progerance.ops.OpsSpringBootTest;
+import fr.progerance.ops.TestApi;
+import fr.progerance.ops.contract.RegisterApi;
+import fr.progerance.ops.quote.QuoteStatus;
+import fr.progerance.ops.security.OpsGroups;
+import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.version.PrestaShopVersion;
+import fr.progerance.ops.update.version.Release;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The updates API with logins (RD-ps, R4.0-b, R4.0-c): who may read and request, what is refused
+ * and how (400 naming the field, 403, 404, 409), the filters, the shop's version. Real HTTP, real
+ * security filters; the records and shop versions are in-memory stand-ins until helpers B and D are
+ * merged.
+ */
+@OpsSpringBootTest
+@DisplayName("Updates API (/api/updates, /api/servers/{id}/version)")
+class UpdateApiTest {
+
+    static CalledProcessMocks mocks;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    UpdateTestPorts.Fakes fakes;
+
+    InMemoryUpdates records;
+    InMemoryQuotes quotes;
+    FakeShopVersions versions;
+    RegisterApi register;
+
+    @BeforeAll
+    static void standIns(@Autowired RepositoryService repository, @Autowired RuntimeService runtime) {
+        mocks = new CalledProcessMocks(repository, runtime).deploy();
+    }
+
+    @AfterAll
+    static void removeStandIns() {
+        mocks.undeploy();
+    }
+
+    @BeforeEach
+    void setUp() {
+        clock.set(paris("2026-03-09T10:00"));
+        records = new InMemoryUpdates(Clock.systemUTC());
+        quotes = new InMemoryQuotes();
+        versions = new FakeShopVersions(clock);
+        fakes.updates = records;
+        fakes.quotes = quotes;
+        fakes.versions = versions;
+        fakes.catalogue = new FakeCatalogue().release("1.7.8.10", LocalDate.of(2023, 10, 25), false)
+                .release("1.7.8.11", LocalDate.of(2024, 1, 8), true).release("8.2.0", LocalDate.of(2024, 10, 16), false)
+                .release("8.2.1", LocalDate.of(2025, 3, 4), true).release("9.0.0", LocalDate.of(2025, 6, 6), false);
+        register = new RegisterApi(port);
+        UpdateFlowFixture.user(identity, OPS, OpsGroups.OPS);
+        UpdateFlowFixture.user(identity, MANAGER, OpsGroups.MANAGERS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        for (String key : List.of(MajorUpdateProcess.KEY, MinorUpdateProcess.KEY)) {
+            runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
+                    .forEach(p -> runtime.deleteProcessInstance(p.getId(), "end of test"));
+        }
+        fakes.clear();
+        clock.reset();
+    }
+
+    private TestApi ops() {
+        return TestApi.as(port, OPS, PASSWORD);
+    }
+
+    private TestApi manager() {
+        return TestApi.as(port, MANAGER, PASSWORD);
+    }
+
+    private static Map<String, Object> major(long serverId, String target) {
+        return Map.of("serverId", serverId, "targetVersion", target);
+    }
+
+    @Test
+    @DisplayName("R4.0-c: ops request a major update (201, Location, AWAITING_QUOTE, MajorUpdate started); a second one of the server is 409")
+    void opsRequestAMajorUpdate() {
+        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        versions.readEarlier(serverId, "1.7.8.11");
+        TestApi.Answer created = ops().post("/api/updates", major(serverId, "v8.2.0"));
+        long id = RegisterApi.created(created);
+        JsonNode body = created.json();
+        Assertions.assertThat(body.get("serverId").asLong()).isEqualTo(serverId);
+        Assertions.assertThat(body.get("fromVersion").asText()).isEqualTo("1.7.8.11");
+        Assertions.assertThat(body.get("toVersion").asText()).isEqualTo("8.2.0");
+        Assertions.assertThat(body.get("kind").asText()).isEqualTo("MAJOR");
+        Assertions.assertThat(body.get("dueAt").isNull()).as("R4.0-c: no R4.0-b delay").isTrue();
+        Assertions.assertThat(body.get("processInstanceId").asText()).isNotBlank();
+        Assertions.assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(MajorUpdateProcess.KEY)
+                .processInstanceBusinessKey("update:" + id).count()).isEqualTo(1);
+
+        TestApi.Answer again = ops().post("/api/updates", major(serverId, "9.0.0"));
+        Assertions.assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        Assertions.assertThat(RegisterApi.fields(again)).containsExactly("serverId");
+        Assertions.assertThat(again.body()).contains("major update " + id);
+    }
+
+    @Test
+    @DisplayName("R4.0-c: 400 naming targetVersion for no version, an unpublished release, a minor update or no update; 400 for a missing or unknown field")
+    void badRequests() {
+        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        versions.readEarlier(serverId, "1.7.8.10");
+        for (Object target : new Object[] {"8..1", "abc", "", "8.2.99", "1.7.8.11", "1.7.8.10", "x".repeat(41)}) {
+            TestApi.Answer a = ops().post("/api/updates", major(serverId, (String) target));
+            Assertions.assertThat(a.status()).as("%s: %s", target, a).isEqualTo(400);
+            Assertions.assertThat(RegisterApi.fields(a)).as("%s", target).containsExactly("targetVersion");
+        }
+        TestApi.Answer minor = ops().post("/api/updates", major(serverId, "1.7.8.11"));
+        Assertions.assertThat(minor.body()).contains("PATCH").contains("R4.0-c");
+        TestApi.Answer noServer = ops().post("/api/updates", Map.of("targetVersion", "8.2.0"));
+        Assertions.assertThat(RegisterApi.fields(noServer)).containsExactly("serverId");
+        TestApi.Answer unknownField = ops().post("/api/updates", Map.of("serverId", serverId, "targetVersion", "8.2.0",
+                "quoteApproved", true));
+        Assertions.assertThat(unknownField.status()).as(unknownField.toString()).isEqualTo(400);
+        TestApi.Answer control = ops().post("/api/updates", major(serverId, "8.2.0\u0000"));
+        Assertions.assertThat(control.status()).isEqualTo(400);
+        Assertions.assertThat(records.open()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("404 for an unknown server; 409 naming serverId when the shop's version was never read")
+    void unknownOrUnreadServer() {
+        TestApi.Answer unknown = ops().post("/api/updates", major(999_999_999L, "8.2.0"));
+        Assertions.assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        long serverId = UpdateFlowFixture.shop(register, "TIERCE").serverId();
+        TestApi.Answer unread = ops().post("/api/updates", major(serverId, "8.2.0"));
+        Assertions.assertThat(unread.status()).as(unread.toString()).isEqualTo(409);
+        Assertions.assertThat(RegisterApi.fields(unread)).containsExactly("serverId");
+    }
+
+    @Test
+    @DisplayName("Logins: managers read but may not request a major update (403); anonymous callers get 401")
+    void logins() {
+        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        versions.readEarlier(serverId, "1.7.8.11");
+        TestApi.Answer byManager = manager().post("/api/updates", major(serverId, "8.2.0"));
+        Assertions.assertThat(byManager.status()).as(byManager.toString()).isEqualTo(403);
+        Assertions.assertThat(records.open()).isEmpty();
+        Assertions.assertThat(manager().get("/api/updates").status()).isEqualTo(200);
+        Assertions.assertThat(manager().get("/api/servers/" + serverId + "/version").status()).isEqualTo(200);
+        Assertions.assertThat(TestApi.anonymous(port).get("/api/updates").status()).isEqualTo(401);
+        Assertions.assertThat(TestApi.anonymous(port).get("/api/servers/" + serverId + "/version").status())
+                .isEqualTo(401);
+        Assertions.assertThat(TestApi.anonymous(port).post("/api/updates", major(serverId, "8.2.0")).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("RD-ps: the shop's version reading with the minor and major updates the catalogue offers; 404 unknown server or never read")
+    void version() {
+        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        Assertions.assertThat(ops().get("/api/servers/" + serverId + "/version").status()).isEqualTo(404);
+        Assertions.assertThat(ops().get("/api/servers/999999999/version").status()).isEqualTo(404);
+        versions.readEarlier(serverId, "1.7.8.10");
+        TestApi.Answer a = ops().get("/api/servers/" + serverId + "/version");
+        Assertions.assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        JsonNode v = a.json();
+        Assertions.assertThat(v.get("version").asText()).isEqualTo("1.7.8.10");
+        Assertions.assertThat(v.get("file").asText()).isEqualTo("app/AppKernel.php");
+        Assertions.assertThat(v.get("readAt").asText()).startsWith("2026-03-09T10:00");
+        Assertions.assertThat(v.get("minorUpdate").get("version").asText()).isEqualTo("1.7.8.11");
+        Assertions.assertThat(v.get("minorUpdate").get("security").asBoolean()).isTrue();
+        Assertions.assertThat(v.get("minorUpdate").get("needsQuote").asBoolean()).isFalse();
+        Assertions.assertThat(v.get("majorUpdate").get("version").asText()).isEqualTo("9.0.0");
+        Assertions.assertThat(v.get("majorUpdate").get("kind").asText()).isEqualTo("MAJOR");
+        Assertions.assertThat(v.get("majorUpdate").get("needsQuote").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R4.0-b, R4.0-c: GET /api/updates lists open and recently finished updates, filtered by server, kind, status and overdue; GET /api/updates/{id} is 404 when unknown")
+    void listAndFilters() {
+        long a = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        long b = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        // R4.0-b: 1.7.8.11 published 8 January 2024: long overdue.
+        UpdateView late = records.open(a, PrestaShopVersion.parse("1.7.8.10"),
+                new Release(PrestaShopVersion.parse("1.7.8.11"), LocalDate.of(2024, 1, 8), true, "test"), "catalogue");
+        UpdateView fresh = records.open(b, PrestaShopVersion.parse("8.2.0"),
+                new Release(PrestaShopVersion.parse("8.2.1"), LocalDate.of(2026, 3, 8), true, "test"), "catalogue");
+        versions.readEarlier(b, "8.2.1");
+        long majorId = RegisterApi.created(ops().post("/api/updates", major(b, "9.0.0")));
+        // The client declines the quote: the update is final, still listed as recent.
+        var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("update:" + majorId).singleResult();
+        new UpdateFlowDriver(management, runtime).settleCleanly(pi.getId());
+        mocks.answerQuote(pi.getId(), quotes.put("update:" + majorId, 1L, b, QuoteStatus.DECLINED, null, null,
+                LocalDate.of(2026, 3, 20), "client@example.fr", clock.instant(), "PHONE"));
+        new UpdateFlowDriver(management, runtime).settleCleanly(pi.getId());
+
+        Assertions.assertThat(ids("/api/updates")).contains(late.id(), fresh.id(), majorId);
+        Assertions.assertThat(ids("/api/updates?serverId=" + a)).containsExactly(late.id());
+        Assertions.assertThat(ids("/api/updates?kind=MAJOR")).contains(majorId).doesNotContain(late.id(), fresh.id());
+        Assertions.assertThat(ids("/api/updates?status=NOT_DONE")).contains(majorId).doesNotContain(late.id());
+        Assertions.assertThat(ids("/api/updates?overdue=true")).contains(late.id()).doesNotContain(fresh.id(), majorId);
+        Assertions.assertThat(ops().get("/api/updates?status=SOMETIMES").status()).isEqualTo(400);
+        Assertions.assertThat(ops().get("/api/updates?serverId=0").status()).isEqualTo(400);
+
+        JsonNode one = ops().get("/api/updates/" + late.id()).json();
+        Assertions.assertThat(one.get("overdue").asBoolean()).isTrue();
+        Assertions.assertThat(one.get("security").asBoolean()).isTrue();
+        Assertions.assertThat(one.get("dueAt").asText()).isEqualTo("2024-01-10T00:00:00+01:00");
+        JsonNode declined = ops().get("/api/updates/" + majorId).json();
+        Assertions.assertThat(declined.get("status").asText()).isEqualTo("NOT_DONE");
+        Assertions.assertThat(declined.get("quote").get("channel").asText()).isEqualTo("PHONE");
+        Assertions.assertThat(declined.get("reason").asText()).contains("declined");
+        Assertions.assertThat(ops().get("/api/updates/999999999").status()).isEqualTo(404);
+    }
+
+    private List<Long> ids(String path) {
+        TestApi.Answer a = ops().get(path);
+        Assertions.assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        a.json().forEach(u -> ids.add(u.get("id").asLong()));
+        return ids;
+    }
+}
