@@ -126,7 +126,9 @@ class UpdateModelTest {
         MultiInstanceLoopCharacteristics loop = (MultiInstanceLoopCharacteristics) check.getLoopCharacteristics();
         assertThat(loop.getCamundaCollection()).isEqualTo("${watchedServers.ids()}");
         assertThat(loop.getCamundaElementVariable()).isEqualTo(UpdateWatchProcess.Vars.SERVER_ID);
-        assertThat(check.isCamundaAsyncBefore()).as("each server its own job").isTrue();
+        assertThat(check.isCamundaAsyncBefore()).as("the list of servers, a save point").isTrue();
+        assertThat(loop.isCamundaAsyncBefore()).as("each server its own job").isTrue();
+        assertThat(retryCycle(loop)).as("each server's job retries").isEqualTo("${updateProcessSettings.retryCycle}");
     }
 
     @Test
