@@ -14,13 +14,6 @@ import fr.progerance.ops.update.version.Release;
 import fr.progerance.ops.update.version.ReleaseCatalogue;
 import fr.progerance.ops.update.version.UpdateClassifier;
 import fr.progerance.ops.update.version.UpdateKind;
-import fr.progerance.ops.remote.RemoteException;
-import fr.progerance.ops.security.OpsGroups;
-import fr.progerance.ops.update.shop.ShopVersionNotFoundException;
-import fr.progerance.ops.web.ApiError;
-import fr.progerance.ops.web.ConflictException;
-import fr.progerance.ops.web.Excerpt;
-import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.NotFoundException;
 import fr.progerance.ops.web.PlainText;
 import jakarta.validation.Valid;
@@ -35,15 +28,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,10 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * PrestaShop updates (RD-ps, R4.0-b, R4.0-c): {@code GET /api/updates} (open and recent, filters),
  * {@code GET /api/updates/{id}}, {@code POST /api/updates} (ops request a major update: a quote
- * first), {@code GET /api/servers/{id}/version} (the shop's latest version reading and the updates
- * the catalogue offers from it) and {@code POST /api/servers/{id}/version/read} (read it now). Every
- * API user reads (ops, managers, administrators); requesting a major update and reading a shop over
- * SSH are for ops (403 otherwise).
+ * first) and {@code GET /api/servers/{id}/version} (the shop's latest version reading and the
+ * updates the catalogue offers from it). Every API user reads (ops, managers, administrators);
+ * starting a major update is for ops (403 otherwise).
  */
 @RestController
 @Validated
@@ -71,12 +58,9 @@ public class UpdateController {
     private final ReleaseCatalogue catalogue;
     private final UpdateContexts contexts;
     private final ContractClock clock;
-    private final IdentityService identity;
 
     public UpdateController(Updates updates, UpdateListing listing, MajorUpdateIntake intake, Quotes quotes,
-            ShopVersions versions, ReleaseCatalogue catalogue, UpdateContexts contexts, ContractClock clock,
-            IdentityService identity) {
-        this.identity = identity;
+            ShopVersions versions, ReleaseCatalogue catalogue, UpdateContexts contexts, ContractClock clock) {
         this.updates = updates;
         this.listing = listing;
         this.intake = intake;
@@ -149,42 +133,9 @@ public class UpdateController {
     @GetMapping("/api/servers/{id}/version")
     public VersionView version(@PathVariable("id") long serverId) {
         contexts.server(serverId);
-        return view(versions.latest(serverId)
-                .orElseThrow(() -> new NotFoundException("version reading of server", serverId)));
-    }
-
-    /**
-     * RD-ps: ops read the shop's version now (over SSH, as UpdateWatch does every morning): 200 with
-     * the reading; 403 for anyone but ops; 404 unknown server; 409 when the shop's files hold no
-     * version; 502 when the server cannot be read.
-     */
-    @PostMapping("/api/servers/{id}/version/read")
-    public VersionView read(@PathVariable("id") long serverId) {
-        Authentication who = identity.getCurrentAuthentication();
-        if (who == null || who.getGroupIds() == null
-                || who.getGroupIds().stream().noneMatch(g -> g.equals(OpsGroups.OPS) || g.equals(OpsGroups.ADMIN))) {
-            throw new AuthorizationException("Only ops read a shop's version over SSH; everyone reads the last reading"
-                    + " (GET /api/servers/" + serverId + "/version)");
-        }
-        contexts.server(serverId);
-        try {
-            return view(versions.read(serverId));
-        } catch (ShopVersionNotFoundException e) {
-            throw new ConflictException(e.getMessage(), List.of(new FieldProblem("id", "the shop's files hold no"
-                    + " PrestaShop version")));
-        }
-    }
-
-    /** DESIGN rule 13: a server that cannot be read is a failure of that server, answered 502 with the reason. */
-    @ExceptionHandler(RemoteException.class)
-    ResponseEntity<ApiError> unreachable(RemoteException e) {
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(new ApiError(HttpStatus.BAD_GATEWAY.value(),
-                HttpStatus.BAD_GATEWAY.getReasonPhrase(), Excerpt.message("The server could not be read: "
-                        + e.getMessage()), List.of()));
-    }
-
-    private VersionView view(ShopVersionReading r) {
-        return new VersionView(r.serverId(), r.version().text(), r.file(), at(r.readAt()),
+        ShopVersionReading r = versions.latest(serverId)
+                .orElseThrow(() -> new NotFoundException("version reading of server", serverId));
+        return new VersionView(serverId, r.version().text(), r.file(), at(r.readAt()),
                 catalogue.minorUpdateFor(r.version()).map(rel -> release(r, rel)).orElse(null),
                 catalogue.majorUpdateFor(r.version()).map(rel -> release(r, rel)).orElse(null));
     }

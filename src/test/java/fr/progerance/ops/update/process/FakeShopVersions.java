@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeShopVersions implements ShopVersions {
 
     private final Map<Long, PrestaShopVersion> shops = new ConcurrentHashMap<>();
-    private final java.util.Set<Long> versionless = ConcurrentHashMap.newKeySet();
     private final Map<Long, ShopVersionReading> readings = new ConcurrentHashMap<>();
     private final Clock clock;
     final AtomicInteger reads = new AtomicInteger();
@@ -40,19 +39,9 @@ final class FakeShopVersions implements ShopVersions {
         return this;
     }
 
-    /** The shop of {@code serverId} answers, but none of its files holds a version. */
-    FakeShopVersions versionless(long serverId) {
-        versionless.add(serverId);
-        return this;
-    }
-
     @Override
     public ShopVersionReading read(long serverId) {
         reads.incrementAndGet();
-        if (versionless.contains(serverId)) {
-            throw new fr.progerance.ops.update.shop.ShopVersionNotFoundException("No PrestaShop version in the files"
-                    + " of server " + serverId + " (test)");
-        }
         PrestaShopVersion v = shops.get(serverId);
         if (v == null) {
             throw new UnreachableServerException("server " + serverId + " does not answer (test)", null);

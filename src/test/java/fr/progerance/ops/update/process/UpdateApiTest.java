@@ -208,31 +208,6 @@ class UpdateApiTest {
     }
 
     @Test
-    @DisplayName("RD-ps: ops read a shop's version now (200); managers may not (403); 404 unknown server; 409 no version in the files; 502 server unreachable")
-    void readNow() {
-        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
-        versions.runs(serverId, "8.2.0");
-        TestApi.Answer byManager = manager().post("/api/servers/" + serverId + "/version/read", Map.of());
-        Assertions.assertThat(byManager.status()).as(byManager.toString()).isEqualTo(403);
-        Assertions.assertThat(versions.reads.get()).isZero();
-        TestApi.Answer read = ops().post("/api/servers/" + serverId + "/version/read", Map.of());
-        Assertions.assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        Assertions.assertThat(read.json().get("version").asText()).isEqualTo("8.2.0");
-        Assertions.assertThat(read.json().get("minorUpdate").get("version").asText()).isEqualTo("8.2.1");
-        Assertions.assertThat(read.json().get("majorUpdate").get("version").asText()).isEqualTo("9.0.0");
-        Assertions.assertThat(ops().get("/api/servers/" + serverId + "/version").json().get("version").asText())
-                .isEqualTo("8.2.0");
-        Assertions.assertThat(ops().post("/api/servers/999999999/version/read", Map.of()).status()).isEqualTo(404);
-        long unreachable = UpdateFlowFixture.shop(register, "TIERCE").serverId();
-        TestApi.Answer down = ops().post("/api/servers/" + unreachable + "/version/read", Map.of());
-        Assertions.assertThat(down.status()).as(down.toString()).isEqualTo(502);
-        Assertions.assertThat(down.body()).contains("could not be read");
-        versions.versionless(unreachable);
-        TestApi.Answer empty = ops().post("/api/servers/" + unreachable + "/version/read", Map.of());
-        Assertions.assertThat(empty.status()).as(empty.toString()).isEqualTo(409);
-    }
-
-    @Test
     @DisplayName("R4.0-b, R4.0-c: GET /api/updates lists open and recently finished updates, filtered by server, kind, status and overdue; GET /api/updates/{id} is 404 when unknown")
     void listAndFilters() {
         long a = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
