@@ -146,7 +146,7 @@ public class UpdateProcessDelegates {
         execution.setVariable(UpdateVariables.TO_VERSION, ctx.update().toVersion());
     }
 
-    private static String shown(ContractClock clock, Instant instant) {
+    static String shown(ContractClock clock, Instant instant) {
         return SHOWN.format(clock.atZone(instant));
     }
 }

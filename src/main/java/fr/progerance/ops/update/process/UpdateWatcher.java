@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>Minor: the newest minor or patch release (security flag included, R4.0-b) is opened;
  *       {@code Updates.open} keeps one open minor update per server (a PENDING one is aimed at the
- *       newer release). The process of every open minor update of the server is made sure of.</li>
+ *       newer release, and its waiting planning task follows: {@link MinorUpdateSync}). The process
+ *       of every open minor update of the server is made sure of.</li>
  *   <li>Major (R4.0-c): one open major update per server; a new one is proposed (MajorUpdate: a quote
  *       first) unless the client refused the same major line lately ({@link MajorProposals}).</li>
  * </ul>
@@ -39,9 +40,11 @@ public class UpdateWatcher {
     private final Updates updates;
     private final UpdateStarter starter;
     private final MajorProposals proposals;
+    private final MinorUpdateSync sync;
 
     public UpdateWatcher(ShopVersions versions, ReleaseCatalogue catalogue, Updates updates, UpdateStarter starter,
-            MajorProposals proposals) {
+            MajorProposals proposals, MinorUpdateSync sync) {
+        this.sync = sync;
         this.versions = versions;
         this.catalogue = catalogue;
         this.updates = updates;
@@ -65,8 +68,14 @@ public class UpdateWatcher {
 
         // Updates.open keeps one open minor update per server: it returns the open one, aimed at the
         // newer release while its window is not planned yet.
-        catalogue.minorUpdateFor(reading.version()).ifPresent(release ->
-                processes.add(starter.ensureStarted(open(serverId, reading, release))));
+        catalogue.minorUpdateFor(reading.version()).ifPresent(release -> {
+            UpdateView u = open(serverId, reading, release);
+            UpdateStarter.Started started = starter.ensureStarted(u);
+            if (!started.startedNow()) {
+                sync.follow(u, started.processInstanceId());
+            }
+            processes.add(started);
+        });
         open.stream().filter(u -> u.kind().includedInContract())
                 .filter(u -> processes.stream().noneMatch(p -> p.updateId() == u.id()))
                 .forEach(u -> processes.add(starter.ensureStarted(u)));

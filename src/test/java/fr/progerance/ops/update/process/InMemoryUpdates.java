@@ -46,11 +46,18 @@ final class InMemoryUpdates implements Updates {
         }
         Optional<UpdateView> same = records.values().stream().filter(u -> u.serverId() == serverId)
                 .filter(u -> !u.status().finished()).filter(u -> u.kind().needsQuote() == kind.needsQuote()).findFirst();
-        if (same.isPresent()) {
-            return same.get();
-        }
         Instant due = kind.needsQuote() ? null
                 : target.publishedOn().plusDays(target.security() ? 2 : 7).atStartOfDay(PARIS).toInstant();
+        if (same.isPresent()) {
+            UpdateView u = same.get();
+            if (u.status() == UpdateStatus.PENDING && PrestaShopVersion.parse(u.toVersion()).compareTo(target.version()) < 0) {
+                // As documented: a PENDING one aims at the newer release, security kept, the earlier due date kept.
+                return put(new UpdateView(u.id(), u.serverId(), u.fromVersion(), target.version().text(), u.kind(),
+                        u.security() || target.security(), due != null && due.isBefore(u.dueAt()) ? due : u.dueAt(),
+                        u.status(), null, null, null, null, u.requestedBy(), u.createdAt(), null));
+            }
+            return u;
+        }
         UpdateView u = new UpdateView(IDS.incrementAndGet(), serverId, current.text(), target.version().text(), kind,
                 target.security(), due, kind.needsQuote() ? UpdateStatus.AWAITING_QUOTE : UpdateStatus.PENDING, null,
                 null, null, null, requestedBy, clock.instant(), null);

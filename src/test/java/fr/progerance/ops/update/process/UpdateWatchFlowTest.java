@@ -94,6 +94,7 @@ class UpdateWatchFlowTest {
 
     InMemoryUpdates records;
     InMemoryQuotes quotes;
+    FakeCatalogue catalogue;
     UpdateFlowDriver driver;
     RegisterApi register;
     List<Long> mine = new ArrayList<>();
@@ -119,7 +120,8 @@ class UpdateWatchFlowTest {
         fakes.quotes = quotes;
         // RD-ps, R4.0-b: 1.7.8.11 fixes security advisories (published Wednesday 11 March: due Friday 13 March
         // 00:00... see below); 8.2.1 does not (published Tuesday 10 March: due Tuesday 17 March).
-        fakes.catalogue = new FakeCatalogue().release("1.7.8.10", LocalDate.of(2023, 10, 25), false)
+        catalogue = new FakeCatalogue();
+        fakes.catalogue = catalogue.release("1.7.8.10", LocalDate.of(2023, 10, 25), false)
                 .release("1.7.8.11", LocalDate.of(2026, 3, 12), true).release("8.1.6", LocalDate.of(2024, 5, 15), true)
                 .release("8.2.0", LocalDate.of(2024, 10, 16), false).release("8.2.1", LocalDate.of(2026, 3, 10), false)
                 .release("9.0.0", LocalDate.of(2025, 6, 6), false);
@@ -269,6 +271,38 @@ class UpdateWatchFlowTest {
         Assertions.assertThat(queue.get(0).getDueDate()).as("12 March + 2 days").isEqualTo(Date.from(paris("2026-03-14T00:00")));
         Assertions.assertThat(queue.get(1).getPriority()).isEqualTo(50);
         Assertions.assertThat(queue.get(1).getDueDate()).as("10 March + 7 days").isEqualTo(Date.from(paris("2026-03-17T00:00")));
+    }
+
+    @Test
+    @DisplayName("R4.0-b, security first: a security release published while the minor update is unplanned: the update aims at it, and the waiting task follows (priority 80, the earlier due date, the overdue timer moved)")
+    void securityReleaseWhileUnplanned() {
+        long shop = server(PrestaShopFixture.create(dir, Layout.PS_8, "8.2.0"), "PROGERANCE");
+        Assertions.assertThat(checkMine(watchFires())).isEmpty();
+        UpdateView u = updatesOf(shop).stream().filter(x -> !x.kind().needsQuote()).findFirst().orElseThrow();
+        ProcessInstance pi = processOf(u);
+        driver.settleCleanly(pi.getId());
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(task.getPriority()).isEqualTo(50);
+        Assertions.assertThat(task.getDueDate()).isEqualTo(Date.from(paris("2026-03-17T00:00")));
+
+        // Saturday 14 March: 8.2.2 fixes security advisories (published Friday 13 March: due Sunday 15 March).
+        clock.set(paris("2026-03-14T06:00"));
+        catalogue.release("8.2.2", LocalDate.of(2026, 3, 13), true);
+        Assertions.assertThat(checkMine(watchFires())).isEmpty();
+        UpdateView aimed = records.get(u.id());
+        Assertions.assertThat(aimed.toVersion()).isEqualTo("8.2.2");
+        Assertions.assertThat(aimed.security()).isTrue();
+        Assertions.assertThat(processOf(aimed).getId()).as("the same process").isEqualTo(pi.getId());
+        Task followed = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(followed.getId()).isEqualTo(task.getId());
+        Assertions.assertThat(followed.getPriority()).isEqualTo(80);
+        Assertions.assertThat(followed.getDueDate()).isEqualTo(Date.from(paris("2026-03-15T00:00")));
+        Assertions.assertThat(runtime.getVariable(pi.getId(), MinorUpdateProcess.Vars.TO_VERSION)).isEqualTo("8.2.2");
+        Assertions.assertThat(runtime.getVariable(pi.getId(), MinorUpdateProcess.Vars.DUE_TEXT))
+                .isEqualTo("2026-03-15 00:00 (Europe/Paris)");
+        Assertions.assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                .activityId(MinorUpdateProcess.Elements.TIMER_OVERDUE).singleResult().getDuedate())
+                .isEqualTo(Date.from(paris("2026-03-15T00:00")));
     }
 
     @Test
