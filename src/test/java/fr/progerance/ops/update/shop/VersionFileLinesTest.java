@@ -170,6 +170,22 @@ class VersionFileLinesTest {
     }
 
     @Test
+    @DisplayName("RD-ps: the flow tests' scripted remote answers as an 8.1.6 shop whose assistant names its backup")
+    void scriptedRemote() {
+        fr.progerance.ops.remote.ScriptedRemote remote = new fr.progerance.ops.remote.ScriptedRemote();
+        fr.progerance.ops.remote.SshTarget target = fr.progerance.ops.remote.SshTarget.of("shop.example.net", "ops",
+                "SHA256:" + "A".repeat(43));
+        VersionFileLines.Found found = read(remote.run(target, CommandTemplate.SHOP_VERSION_LINES,
+                VersionFileLines.arguments(SHOP)));
+        assertThat(found.version().text()).isEqualTo("8.1.6");
+        assertThat(AssistantOutput.backupName(remote.run(target, CommandTemplate.ASSISTANT_BACKUP_CREATE,
+                SHOP + "/modules/autoupgrade", "admin1").stdout()))
+                .contains(fr.progerance.ops.remote.ScriptedRemote.BACKUP_NAME);
+        assertThat(AssistantOutput.newestBackup(remote.run(target, CommandTemplate.LIST_ASSISTANT_BACKUPS,
+                SHOP + "/admin1/autoupgrade/backup").stdout())).contains(fr.progerance.ops.remote.ScriptedRemote.BACKUP_NAME);
+    }
+
+    @Test
     @DisplayName("RD-ps: the version line patterns are the update assistant's own")
     void patterns() {
         assertThat(VersionFileLines.value("    const VERSION = '1.7.6.0';")).isEqualTo("1.7.6.0");
