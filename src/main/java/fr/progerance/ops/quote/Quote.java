@@ -25,7 +25,7 @@ import java.time.LocalDate;
 public class Quote {
 
     /** How the outcome came. */
-    enum Channel {
+    public enum Channel {
         /** The signed link mailed to the client. */
         LINK,
         /** The client phoned; ops logged it in their task. */
@@ -209,115 +209,115 @@ public class Quote {
                 windowEnd, validUntil, status, preparedBy, decidedBy, decidedAt, channel == null ? null : channel.name());
     }
 
-    Long getId() {
+    public Long getId() {
         return id;
     }
 
-    String getNumber() {
+    public String getNumber() {
         return number;
     }
 
-    String getSubject() {
+    public String getSubject() {
         return subject;
     }
 
-    Long getClientId() {
+    public Long getClientId() {
         return clientId;
     }
 
-    Long getServerId() {
+    public Long getServerId() {
         return serverId;
     }
 
-    String getTitle() {
+    public String getTitle() {
         return title;
     }
 
-    String getNoAnswer() {
+    public String getNoAnswer() {
         return noAnswer;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    BigDecimal getAmountExclTax() {
+    public BigDecimal getAmountExclTax() {
         return amountExclTax;
     }
 
-    BigDecimal getVatRate() {
+    public BigDecimal getVatRate() {
         return vatRate;
     }
 
-    Instant getWindowStart() {
+    public Instant getWindowStart() {
         return windowStart;
     }
 
-    Instant getWindowEnd() {
+    public Instant getWindowEnd() {
         return windowEnd;
     }
 
-    LocalDate getValidUntil() {
+    public LocalDate getValidUntil() {
         return validUntil;
     }
 
-    QuoteStatus getStatus() {
+    public QuoteStatus getStatus() {
         return status;
     }
 
-    String getProcessInstanceId() {
+    public String getProcessInstanceId() {
         return processInstanceId;
     }
 
-    String getCallerProcessInstanceId() {
+    public String getCallerProcessInstanceId() {
         return callerProcessInstanceId;
     }
 
-    Instant getRequestedAt() {
+    public Instant getRequestedAt() {
         return requestedAt;
     }
 
-    String getPreparedBy() {
+    public String getPreparedBy() {
         return preparedBy;
     }
 
-    Instant getPreparedAt() {
+    public Instant getPreparedAt() {
         return preparedAt;
     }
 
-    String getDecisionId() {
+    public String getDecisionId() {
         return decisionId;
     }
 
-    String getRecipientEmail() {
+    public String getRecipientEmail() {
         return recipientEmail;
     }
 
-    Instant getSentAt() {
+    public Instant getSentAt() {
         return sentAt;
     }
 
-    Instant getExpiresAt() {
+    public Instant getExpiresAt() {
         return expiresAt;
     }
 
-    int getRemindersSent() {
+    public int getRemindersSent() {
         return remindersSent;
     }
 
-    Instant getLastRemindedAt() {
+    public Instant getLastRemindedAt() {
         return lastRemindedAt;
     }
 
-    String getDecidedBy() {
+    public String getDecidedBy() {
         return decidedBy;
     }
 
-    Instant getDecidedAt() {
+    public Instant getDecidedAt() {
         return decidedAt;
     }
 
-    Channel getChannel() {
+    public Channel getChannel() {
         return channel;
     }
 }
