@@ -3,7 +3,11 @@ package fr.progerance.ops.quote;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading quotes, for callers of {@code QuoteApproval} and for views. */
+/**
+ * Reading quotes, for callers of {@code QuoteApproval} and for views. Implemented by
+ * {@link QuoteService}; the methods added after the first version of this interface have defaults
+ * that refuse, only so that test fakes written against the first version still compile.
+ */
 public interface Quotes {
 
     /** The quote of that id. */
@@ -24,14 +28,20 @@ public interface Quotes {
      *
      * @throws IllegalStateException with a readable message otherwise (becomes a Camunda incident)
      */
-    QuoteView decided(long quoteId, String subject, String callerProcessInstanceId);
+    default QuoteView decided(long quoteId, String subject, String callerProcessInstanceId) {
+        throw new UnsupportedOperationException("decided(quoteId, subject, callerProcessInstanceId)");
+    }
 
     /** The quotes of a subject, newest first. */
     List<QuoteView> ofSubject(String subject);
 
     /** How the quote was sent and reminded; empty before it is sent. */
-    Optional<QuoteSending> sending(long quoteId);
+    default Optional<QuoteSending> sending(long quoteId) {
+        throw new UnsupportedOperationException("sending(quoteId)");
+    }
 
     /** How many quotes are in {@code status} (e.g. SENT: awaiting the client's answer). */
-    long count(QuoteStatus status);
+    default long count(QuoteStatus status) {
+        throw new UnsupportedOperationException("count(status)");
+    }
 }
