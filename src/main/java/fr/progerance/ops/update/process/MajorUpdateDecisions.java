@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What MajorUpdate does with the decided quote (R4.0-c, DESIGN rule 11): the quote is always read
- * from its record through {@link Quotes#decided} with the subject computed from the update's id, so a
- * quote id set by hand on the instance cannot stand for another subject's approval. Each step is
+ * from its record through {@link Quotes#decided(long, String, String)} with the subject computed from
+ * the update's id and the calling MajorUpdate instance, so a quote id set by hand on the instance
+ * cannot stand for another subject's, an older or another instance's approval. Each step is
  * idempotent (a retried job finds the record already moved and leaves it).
  */
 @Component
@@ -41,12 +42,13 @@ public class MajorUpdateDecisions {
     }
 
     /**
-     * Reads the decided quote of update {@code updateId} and links it to the update.
+     * Reads the decided quote of update {@code updateId}, asked for by the MajorUpdate instance
+     * {@code caller}, and links it to the update.
      *
      * @throws IllegalStateException when the quote is missing, another subject's or undecided (an incident)
      */
-    public Decision read(long updateId, long quoteId) {
-        QuoteView q = decided(updateId, quoteId);
+    public Decision read(long updateId, long quoteId, String caller) {
+        QuoteView q = decided(updateId, quoteId, caller);
         UpdateView u = updates.get(updateId);
         if (!Objects.equals(u.quoteId(), q.id())) {
             updates.quoted(updateId, q.id());
@@ -62,8 +64,8 @@ public class MajorUpdateDecisions {
      *
      * @throws IllegalStateException when the quote is not approved or has no window
      */
-    public UpdateView scheduleQuotedWindow(long updateId, long quoteId) {
-        QuoteView q = decided(updateId, quoteId);
+    public UpdateView scheduleQuotedWindow(long updateId, long quoteId, String caller) {
+        QuoteView q = decided(updateId, quoteId, caller);
         if (q.status() != QuoteStatus.APPROVED || q.windowStart() == null || q.windowEnd() == null) {
             throw new IllegalStateException("Quote " + q.number() + " of update " + updateId + " is " + q.status()
                     + (q.windowStart() == null ? " without a window" : "") + ": nothing may be scheduled (R4.0-c)");
@@ -82,8 +84,8 @@ public class MajorUpdateDecisions {
      *
      * @throws IllegalStateException when the quote was approved
      */
-    public UpdateView closeNotApproved(long updateId, long quoteId) {
-        QuoteView q = decided(updateId, quoteId);
+    public UpdateView closeNotApproved(long updateId, long quoteId, String caller) {
+        QuoteView q = decided(updateId, quoteId, caller);
         if (q.status() == QuoteStatus.APPROVED) {
             throw new IllegalStateException("Quote " + q.number() + " of update " + updateId
                     + " is APPROVED: the update is not closed");
@@ -104,8 +106,8 @@ public class MajorUpdateDecisions {
                 + " the server";
     }
 
-    private QuoteView decided(long updateId, long quoteId) {
-        return quotes.decided(quoteId, UpdateVariables.businessKey(updateId));
+    private QuoteView decided(long updateId, long quoteId, String caller) {
+        return quotes.decided(quoteId, UpdateVariables.businessKey(updateId), caller);
     }
 
     private static String at(Instant instant) {

@@ -56,6 +56,8 @@ public final class MajorUpdateProcess {
         public static final String QUOTE_CLIENT_ID = QuoteApprovalProcess.Vars.CLIENT_ID;
         public static final String QUOTE_SERVER_ID = QuoteApprovalProcess.Vars.SERVER_ID;
         public static final String QUOTE_TITLE = QuoteApprovalProcess.Vars.TITLE;
+        /** R4.0-c: what happens without the approval, in French (the quote mails say it). */
+        public static final String QUOTE_NO_ANSWER = QuoteApprovalProcess.Vars.NO_ANSWER;
         /** QuoteApproval's output: the quote record's id (checked against the subject when read). */
         public static final String QUOTE_ID = QuoteApprovalProcess.Vars.QUOTE_ID;
         /** Copy of the quote record's answer (Gateway_QuoteApproved), written by Task_ReadQuoteDecision. */

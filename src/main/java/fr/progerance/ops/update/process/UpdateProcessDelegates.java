@@ -79,7 +79,7 @@ public class UpdateProcessDelegates {
 
     /**
      * MajorUpdate, Task_PrepareQuoteRequest (R4.0-c): QuoteApproval's inputs from the record and the
-     * register: subject {@code update:<id>}, client, server, French title.
+     * register: subject {@code update:<id>}, client, server, French title and what happens without an approval.
      */
     @Bean
     JavaDelegate majorUpdateQuoteRequestDelegate(UpdateContexts contexts, UpdateProcessMails mails) {
@@ -95,6 +95,7 @@ public class UpdateProcessDelegates {
             execution.setVariable(MajorUpdateProcess.Vars.QUOTE_CLIENT_ID, ctx.server().clientId());
             execution.setVariable(MajorUpdateProcess.Vars.QUOTE_SERVER_ID, ctx.server().id());
             execution.setVariable(MajorUpdateProcess.Vars.QUOTE_TITLE, mails.majorQuoteTitle(u));
+            execution.setVariable(MajorUpdateProcess.Vars.QUOTE_NO_ANSWER, mails.majorQuoteNoAnswer(u));
         };
     }
 
@@ -103,7 +104,8 @@ public class UpdateProcessDelegates {
     JavaDelegate majorUpdateReadQuoteDelegate(MajorUpdateDecisions decisions, UpdateProcessSettings settings,
             ContractClock clock) {
         return execution -> {
-            MajorUpdateDecisions.Decision d = decisions.read(ProcessValues.updateId(execution), quoteId(execution));
+            MajorUpdateDecisions.Decision d = decisions.read(ProcessValues.updateId(execution), quoteId(execution),
+                    execution.getProcessInstanceId());
             execution.setVariable(MajorUpdateProcess.Vars.QUOTE_APPROVED, d.approved());
             execution.setVariable(MajorUpdateProcess.Vars.QUOTE_STATUS, d.quote().status().name());
             execution.setVariable(MajorUpdateProcess.Vars.WINDOW_AHEAD, d.windowAhead());
@@ -118,13 +120,15 @@ public class UpdateProcessDelegates {
     /** MajorUpdate, Task_ScheduleQuotedWindow (R4.0-c): the approved quote's window on the update. */
     @Bean
     JavaDelegate majorUpdateScheduleDelegate(MajorUpdateDecisions decisions) {
-        return execution -> decisions.scheduleQuotedWindow(ProcessValues.updateId(execution), quoteId(execution));
+        return execution -> decisions.scheduleQuotedWindow(ProcessValues.updateId(execution), quoteId(execution),
+                execution.getProcessInstanceId());
     }
 
     /** MajorUpdate, Task_CloseUnapprovedUpdate (R4.0-c): NOT_DONE with the reason; nothing reaches the server. */
     @Bean
     JavaDelegate majorUpdateCloseDelegate(MajorUpdateDecisions decisions) {
-        return execution -> decisions.closeNotApproved(ProcessValues.updateId(execution), quoteId(execution));
+        return execution -> decisions.closeNotApproved(ProcessValues.updateId(execution), quoteId(execution),
+                execution.getProcessInstanceId());
     }
 
     /** UpdateWatch, Task_CheckServerVersion (RD-ps, R4.0-b, R4.0-c): one server's check. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The update processes' mails and French texts (templates {@code templates/notify/mail/update-overdue}
- * and {@code templates/notify/text/update-major-quote-title}): no French sentence is written in Java.
+ * and {@code templates/notify/text/update-major-quote-*}): no French sentence is written in Java.
  * Each mail's idempotency key names the update and its purpose, so a retried job never mails twice.
  */
 @Component
@@ -43,6 +43,14 @@ public class UpdateProcessMails {
         model.put("fromVersion", u.fromVersion());
         model.put("toVersion", u.toVersion());
         return templates.text("update-major-quote-title", model);
+    }
+
+    /** R4.0-c: what happens without the client's approval (QuoteApproval's quoteNoAnswer), in French. */
+    public String majorQuoteNoAnswer(UpdateView u) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("fromVersion", u.fromVersion());
+        model.put("toVersion", u.toVersion());
+        return templates.text("update-major-quote-no-answer", model);
     }
 
     /** R4.0-b: the minor update passed its due date: managers, ops in copy. */

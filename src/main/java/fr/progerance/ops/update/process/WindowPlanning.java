@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The window planning task of {@code MinorUpdate} and {@code MajorUpdate}: reads what ops entered
  * (ISO-8601 date-times with offset, as Tasklist's datetime fields send them; a local date-time is read
- * in Europe/Paris), judges it with {@link WindowRules} against the update record (its due date,
- * R4.0-b) and the server's infrastructure (R4.3-p2), and records it on the update
+ * in Europe/Paris), judges it with {@link WindowRules} against the update record (a minor update's
+ * due date, R4.0-b, and its server's infrastructure, R4.3-p2), and records it on the update
  * ({@link Updates#schedule}) in the name of the person who completed the task (DESIGN rule 11).
  */
 @Component
@@ -71,8 +71,11 @@ public class WindowPlanning {
                 throw new Refused(UpdateVariables.LATE_WINDOW_REASON + " " + p);
             });
         }
-        WindowRules.problem(window, clock.instant(), u.kind().needsQuote() ? null : u.dueAt(),
-                ctx.server().infrastructure(), calendar.n2(), lateReason).ifPresent(p -> {
+        // R4.3-p2 and R4.0-b bind the minor updates of the contract (level 2); a major update is
+        // specific work on quote (R4.0-c, R4.1 level 3): its window is the one agreed with the client.
+        boolean minor = u.kind().includedInContract();
+        WindowRules.problem(window, clock.instant(), minor ? u.dueAt() : null,
+                minor ? ctx.server().infrastructure() : null, calendar.n2(), lateReason).ifPresent(p -> {
                     throw new Refused(p);
                 });
         return window;

@@ -2,8 +2,6 @@ package fr.progerance.ops.update.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.progerance.ops.quote.QuoteApprovalProcess;
-import fr.progerance.ops.quote.QuoteView;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
@@ -14,21 +12,16 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 /**
- * Stand-ins of the processes MinorUpdate and MajorUpdate call, for the flow-only tests (the brief
- * allows it there only; the called processes have their own flow tests): deployed under the real keys
- * for the test class, so {@code calledElementBinding="latest"} reaches them, and removed afterwards.
- *
- * <ul>
- *   <li>{@code QuoteApproval}: waits at {@value #QUOTE_ANSWER} until the test decides the quote
- *       ({@link #answerQuote}), then returns its {@code quoteId} as the real one does.</li>
- *   <li>{@code ApplyUpdate}: first sends one command to the server through the application's remote
- *       executor ({@code ApplyUpdateStandIn}, as the real one's first remote step would), then waits
- *       at {@value #UPDATE_RUNNING} until the test ends it ({@link #finishUpdate}).</li>
- * </ul>
+ * A stand-in of {@code ApplyUpdate}, which MinorUpdate and MajorUpdate call, for the flow-only tests
+ * (the brief allows it there only; ApplyUpdate has its own flow test, and helper D's is not merged
+ * yet): deployed under the real key for the test class, so {@code calledElementBinding="latest"}
+ * reaches it, and removed afterwards. It first sends one command to the server through the
+ * application's remote executor ({@code ApplyUpdateStandIn}, as the real one's first remote step
+ * would), then waits at {@value #UPDATE_RUNNING} until the test ends it ({@link #finishUpdate}).
+ * {@code QuoteApproval} is the real one.
  */
 final class CalledProcessMocks {
 
-    static final String QUOTE_ANSWER = "Mock_ClientAnswersQuote";
     static final String UPDATE_RUNNING = "Mock_UpdateRunning";
     static final String TOUCH_SERVER = "Mock_FirstCommandToServer";
 
@@ -42,15 +35,11 @@ final class CalledProcessMocks {
     }
 
     CalledProcessMocks deploy() {
-        BpmnModelInstance quote = Bpmn.createExecutableProcess(QuoteApprovalProcess.KEY).name("QuoteApproval (test stand-in)")
-                .camundaHistoryTimeToLive(1).startEvent("Mock_QuoteRequested").receiveTask(QUOTE_ANSWER)
-                .endEvent("Mock_QuoteDecided").done();
         BpmnModelInstance apply = Bpmn.createExecutableProcess(CalledProcesses.APPLY_UPDATE)
                 .name("ApplyUpdate (test stand-in)").camundaHistoryTimeToLive(1).startEvent("Mock_ApplyUpdateCalled")
                 .serviceTask(TOUCH_SERVER).camundaExpression("${applyUpdateStandIn.firstCommand(updateId)}")
                 .receiveTask(UPDATE_RUNNING).endEvent("Mock_UpdateApplied").done();
-        deployments.add(repository.createDeployment().name("update-flow-test-stand-ins")
-                .addModelInstance("QuoteApprovalStandIn.bpmn", quote)
+        deployments.add(repository.createDeployment().name("update-flow-test-stand-in")
                 .addModelInstance("ApplyUpdateStandIn.bpmn", apply).deploy().getId());
         return this;
     }
@@ -66,13 +55,6 @@ final class CalledProcessMocks {
                 .processDefinitionKey(key).singleResult();
         assertThat(child).as("%s called by %s", key, parentId).isNotNull();
         return child;
-    }
-
-    /** The stand-in QuoteApproval ends with {@code quote} (its record as the real one leaves it). */
-    void answerQuote(String parentId, QuoteView quote) {
-        ProcessInstance child = called(parentId, QuoteApprovalProcess.KEY);
-        runtime.setVariable(child.getId(), QuoteApprovalProcess.Vars.QUOTE_ID, quote.id());
-        runtime.signal(waiting(child.getId(), QUOTE_ANSWER).getId());
     }
 
     /** The stand-in ApplyUpdate ends (the record's outcome is the test's to write). */

@@ -7,19 +7,30 @@ import static fr.progerance.ops.update.process.UpdateFlowFixture.paris;
 import static fr.progerance.ops.update.process.UpdateFlowFixture.window;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.progerance.ops.Mails;
 import fr.progerance.ops.MovableClock;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
 import fr.progerance.ops.TestPeers;
+import fr.progerance.ops.TestPorts;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.quote.QuoteApprovalProcess;
 import fr.progerance.ops.quote.QuoteStatus;
 import fr.progerance.ops.quote.QuoteView;
+import fr.progerance.ops.quote.Quotes;
 import fr.progerance.ops.remote.CommandTemplate;
+import fr.progerance.ops.remote.EmbeddedSshServer;
 import fr.progerance.ops.remote.ScriptedRemote;
 import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.UpdateStatus;
 import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.shop.PrestaShopFixture;
+import fr.progerance.ops.update.shop.PrestaShopFixture.Layout;
+import fr.progerance.ops.update.shop.ShopVersions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -40,28 +51,47 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code MajorUpdate} (RD-ps, R4.0-c, RD-extra, DESIGN rule 11) on the real delegates,
- * listener and completion checks of the running application, started by ops through
- * {@code POST /api/updates} with their login. The server is a recording remote executor
- * ({@link ScriptedRemote} behind the test peers' switch): R4.0-c, its log stays empty until the
- * client approved the quote. QuoteApproval and ApplyUpdate are stand-ins here (they have their own
- * flow tests): the stand-in QuoteApproval returns the quote id of a record the test writes as the
- * real one would; the stand-in ApplyUpdate sends its first command to the server. The records are
- * in-memory stand-ins until helpers C's and D's are merged.
+ * listener and completion checks, with the real {@code QuoteApproval} (helper C's): ops request the
+ * update through {@code POST /api/updates} and prepare the quote in its form through
+ * {@code /engine-rest}, with their logins; the French quote goes out by mail (GreenMail); the client
+ * answers on the signed link's page, or ops log a phone answer, or the quote expires by moving the
+ * clock. The shop's version was read over SSH from a fixture shop (helper B's). Then the server is a
+ * recording remote executor ({@link ScriptedRemote} behind the test peers' switch): R4.0-c, its log
+ * stays empty until the approval. {@code ApplyUpdate} is a stand-in (it has its own flow test) whose
+ * first step sends a command to the server; the update records are an in-memory stand-in until
+ * helper D's are merged.
  */
 @OpsSpringBootTest
 @TestExecutionListeners(listeners = UpdateFlowCoverage.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @MeasuredProcesses(MajorUpdateProcess.KEY)
-@DisplayName("MajorUpdate flow on the real delegates (QuoteApproval and ApplyUpdate stood in)")
+@DisplayName("MajorUpdate flow on the real delegates and the real QuoteApproval (ApplyUpdate stood in)")
 class MajorUpdateFlowTest {
 
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @RegisterExtension
+    static final EmbeddedSshServer SSH = new EmbeddedSshServer();
+
+    @TempDir
+    static Path dir;
+
     static CalledProcessMocks mocks;
+
+    /** The quote's window: Tuesday 24 March 2026 8:00-11:00 Paris; the client may accept until Friday 20 March. */
+    static final String WINDOW_START = "2026-03-24T08:00+01:00";
+    static final String WINDOW_END = "2026-03-24T11:00+01:00";
+    static final String VALID_UNTIL = "2026-03-20";
 
     @LocalServerPort
     int port;
@@ -81,17 +111,20 @@ class MajorUpdateFlowTest {
     TestPeers.SwitchableRemote remote;
     @Autowired
     UpdateTestPorts.Fakes fakes;
+    @Autowired
+    ShopVersions versions;
+    @Autowired
+    Quotes quotes;
 
     InMemoryUpdates records;
-    InMemoryQuotes quotes;
-    FakeShopVersions versions;
     ScriptedRemote ssh;
     UpdateFlowDriver driver;
+    QuoteSteps quote;
     RegisterApi register;
-    UpdateFlowFixture.Shop shop;
 
     @BeforeAll
-    static void standIns(@Autowired RepositoryService repository, @Autowired RuntimeService runtime) {
+    static void setUpAll(@Autowired RepositoryService repository, @Autowired RuntimeService runtime) {
+        PrestaShopFixture.serveWith(SSH.start(), dir);
         mocks = new CalledProcessMocks(repository, runtime).deploy();
     }
 
@@ -105,27 +138,23 @@ class MajorUpdateFlowTest {
         // Monday 9 March 2026, 10:00 Paris.
         clock.set(paris("2026-03-09T10:00"));
         records = new InMemoryUpdates(Clock.systemUTC());
-        quotes = new InMemoryQuotes();
-        versions = new FakeShopVersions(clock);
         fakes.updates = records;
-        fakes.quotes = quotes;
-        fakes.versions = versions;
         fakes.catalogue = new FakeCatalogue().release("1.7.8.11", LocalDate.of(2024, 1, 8), true)
                 .release("8.2.0", LocalDate.of(2024, 10, 16), false).release("9.0.0", LocalDate.of(2025, 6, 6), false);
-        ssh = new ScriptedRemote();
-        remote.use(ssh);
+        remote.useReal();
         driver = new UpdateFlowDriver(management, runtime);
         register = new RegisterApi(port);
         UpdateFlowFixture.user(identity, OPS, OpsGroups.OPS);
-        shop = UpdateFlowFixture.shop(register, "PROGERANCE");
-        versions.readEarlier(shop.serverId(), "1.7.8.11");
+        quote = new QuoteSteps(port, ops(), runtime, tasks, quotes, driver, MAIL);
         BpmnAwareTests.init(engine);
     }
 
     @AfterEach
     void tearDown() {
-        runtime.createProcessInstanceQuery().processDefinitionKey(MajorUpdateProcess.KEY).list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "end of test"));
+        for (String key : java.util.List.of(MajorUpdateProcess.KEY, QuoteApprovalProcess.KEY)) {
+            runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
+                    .forEach(p -> runtime.deleteProcessInstance(p.getId(), "end of test"));
+        }
         identity.clearAuthentication();
         remote.useReal();
         fakes.clear();
@@ -137,8 +166,24 @@ class MajorUpdateFlowTest {
         return TestApi.as(port, OPS, PASSWORD);
     }
 
-    /** R4.0-c: ops request the major update 1.7.8.11 -> 8.2.0; its quote is with the client. */
-    private ProcessInstance requested() {
+    /** A PROGERANCE server whose fixture shop runs 1.7.8.11, its version read over SSH. */
+    private UpdateFlowFixture.Shop shop() {
+        PrestaShopFixture files = PrestaShopFixture.create(dir, Layout.PS_17, "1.7.8.11");
+        UpdateFlowFixture.Shop shop = UpdateFlowFixture.shop(register, "PROGERANCE", "address", SSH.host(),
+                "sshPort", SSH.port(), "sshUser", SSH.user(), "hostKeyFingerprint", SSH.hostKeyFingerprint(),
+                "installPath", files.installPath().toString(), "adminDirectory", files.adminDirectory());
+        remote.useReal();
+        Assertions.assertThat(versions.read(shop.serverId()).version().text()).isEqualTo("1.7.8.11");
+        return shop;
+    }
+
+    /**
+     * R4.0-c: ops request the major update 1.7.8.11 -> 8.2.0; from then on the server is the recording
+     * executor; ops prepare the quote and it is mailed to the client.
+     */
+    private ProcessInstance requested(UpdateFlowFixture.Shop shop) {
+        ssh = new ScriptedRemote();
+        remote.use(ssh);
         TestApi.Answer answer = ops().post("/api/updates", Map.of("serverId", shop.serverId(), "targetVersion", "8.2.0"));
         Assertions.assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         long id = answer.json().get("id").asLong();
@@ -151,13 +196,13 @@ class MajorUpdateFlowTest {
         Assertions.assertThat(answer.json().get("processInstanceId").asText()).isEqualTo(pi.getId());
         driver.settleCleanly(pi.getId());
         assertThat(pi).hasPassedInOrder(START, PREPARE_QUOTE_REQUEST).isWaitingAt(QUOTE_APPROVAL);
-        ProcessInstance quote = mocks.called(pi.getId(), QuoteApprovalProcess.KEY);
-        Assertions.assertThat(runtime.getVariables(quote.getId()))
+        ProcessInstance called = quote.quoteOf(pi);
+        Assertions.assertThat(called.getBusinessKey()).isEqualTo("update:" + id);
+        Assertions.assertThat(runtime.getVariables(called.getId()))
                 .containsEntry(QuoteApprovalProcess.Vars.SUBJECT, "update:" + id)
                 .containsEntry(QuoteApprovalProcess.Vars.CLIENT_ID, shop.clientId())
                 .containsEntry(QuoteApprovalProcess.Vars.SERVER_ID, shop.serverId())
                 .containsEntry(QuoteApprovalProcess.Vars.TITLE, "Mise à jour majeure de PrestaShop 1.7.8.11 vers 8.2.0");
-        Assertions.assertThat(quote.getBusinessKey()).isEqualTo("update:" + id);
         return pi;
     }
 
@@ -165,35 +210,31 @@ class MajorUpdateFlowTest {
         return Long.parseLong(pi.getBusinessKey().substring("update:".length()));
     }
 
-    /** The quote record QuoteApproval leaves behind, decided. */
-    private QuoteView decided(ProcessInstance pi, QuoteStatus status, String windowStart, String windowEnd) {
-        return quotes.put("update:" + updateId(pi), shop.clientId(), shop.serverId(), status,
-                windowStart == null ? null : paris(windowStart), windowEnd == null ? null : paris(windowEnd),
-                LocalDate.of(2026, 3, 20), status == QuoteStatus.EXPIRED ? "system" : "client@example.fr",
-                clock.instant(), status == QuoteStatus.EXPIRED ? "EXPIRY" : "LINK");
-    }
-
     @Test
-    @DisplayName("R4.0-c: approved: the quote's window is recorded and ApplyUpdate runs; no command reached the server before the approval")
-    void approved() {
-        ProcessInstance pi = requested();
-        // Days go by while the client reads the quote: nothing touches the server.
+    @DisplayName("R4.0-c: approved by the client on the signed link: the quote's window is recorded and ApplyUpdate runs in it; no command reached the server before the approval")
+    void approved() throws Exception {
+        ProcessInstance pi = requested(shop());
+        QuoteView sent = quote.prepareAndSend(pi, WINDOW_START, WINDOW_END, VALID_UNTIL);
+        Assertions.assertThat(sent.status()).isEqualTo(QuoteStatus.SENT);
+        String mail = Mails.text(Mails.to(MAIL, QuoteSteps.CLIENT_EMAIL, "Devis " + sent.number()));
+        Assertions.assertThat(mail).contains("Mise à jour majeure de PrestaShop 1.7.8.11 vers 8.2.0")
+                .contains("reste en version 1.7.8.11");
+        // Days go by while the client reads the quote; reminders go out: nothing touches the server.
         clock.set(paris("2026-03-12T15:00"));
         driver.settleCleanly(pi.getId());
         Assertions.assertThat(ssh.sent()).as("R4.0-c: the server before the approval").isEmpty();
 
-        QuoteView q = decided(pi, QuoteStatus.APPROVED, "2026-03-24T08:00", "2026-03-24T11:00");
-        mocks.answerQuote(pi.getId(), q);
-        Assertions.assertThat(ssh.sent()).as("R4.0-c: approved, but not yet read from the record").isEmpty();
+        quote.answerByLink(sent, "APPROVE");
+        Assertions.assertThat(ssh.sent()).as("R4.0-c: approved, not yet read from the record").isEmpty();
         driver.settleCleanly(pi.getId());
         assertThat(pi).hasPassedInOrder(QUOTE_APPROVAL, READ_QUOTE, GATEWAY_APPROVED, GATEWAY_WINDOW_AHEAD,
                 SCHEDULE_QUOTED_WINDOW, JOIN_WINDOW).isWaitingAt(APPLY_UPDATE);
         UpdateView u = records.get(updateId(pi));
-        Assertions.assertThat(u.quoteId()).isEqualTo(q.id());
+        Assertions.assertThat(u.quoteId()).isEqualTo(sent.id());
         Assertions.assertThat(u.status()).isEqualTo(UpdateStatus.SCHEDULED);
         Assertions.assertThat(u.windowStart()).isEqualTo(paris("2026-03-24T08:00"));
         Assertions.assertThat(u.windowEnd()).isEqualTo(paris("2026-03-24T11:00"));
-        Assertions.assertThat(records.scheduled).singleElement().asString().endsWith("quote " + q.number());
+        Assertions.assertThat(records.scheduled).singleElement().asString().endsWith("quote " + sent.number());
         ProcessInstance apply = mocks.called(pi.getId(), CalledProcesses.APPLY_UPDATE);
         Assertions.assertThat(runtime.getVariable(apply.getId(), CalledProcesses.APPLY_UPDATE_IN)).isEqualTo(updateId(pi));
         Assertions.assertThat(ssh.sent()).as("the first command, in ApplyUpdate").singleElement()
@@ -204,84 +245,98 @@ class MajorUpdateFlowTest {
         assertThat(pi).hasPassed(END_APPLIED).hasNotPassed(CLOSE_NOT_APPROVED, PLAN_WINDOW).isEnded();
         TestApi.Answer view = ops().get("/api/updates/" + updateId(pi));
         Assertions.assertThat(view.json().get("status").asText()).isEqualTo("DONE");
-        Assertions.assertThat(view.json().get("quote").get("number").asText()).isEqualTo(q.number());
+        Assertions.assertThat(view.json().get("quote").get("number").asText()).isEqualTo(sent.number());
         Assertions.assertThat(view.json().get("quote").get("status").asText()).isEqualTo("APPROVED");
+        Assertions.assertThat(view.json().get("quote").get("channel").asText()).isEqualTo("LINK");
     }
 
     @Test
-    @DisplayName("R4.0-c: declined by the client: the update ends NOT_DONE with who declined and how; no command ever reaches the server")
+    @DisplayName("R4.0-c: declined by the client by phone (logged by ops): the update ends NOT_DONE with who declined and how; no command ever reaches the server")
     void declined() {
-        ProcessInstance pi = requested();
-        QuoteView q = decided(pi, QuoteStatus.DECLINED, "2026-03-24T08:00", "2026-03-24T11:00");
-        mocks.answerQuote(pi.getId(), q);
+        ProcessInstance pi = requested(shop());
+        QuoteView sent = quote.prepareAndSend(pi, WINDOW_START, WINDOW_END, VALID_UNTIL);
+        quote.answerByPhone(pi, "DECLINE");
         driver.settleCleanly(pi.getId());
         assertThat(pi).hasPassedInOrder(READ_QUOTE, GATEWAY_APPROVED, CLOSE_NOT_APPROVED, END_NOT_DONE)
                 .hasNotPassed(APPLY_UPDATE, SCHEDULE_QUOTED_WINDOW).isEnded();
         UpdateView u = records.get(updateId(pi));
         Assertions.assertThat(u.status()).isEqualTo(UpdateStatus.NOT_DONE);
-        Assertions.assertThat(u.quoteId()).isEqualTo(q.id());
-        Assertions.assertThat(u.reason()).contains("R4.0-c").contains(q.number()).contains("declined by client@example.fr")
-                .contains("LINK").contains("nothing was sent");
+        Assertions.assertThat(u.quoteId()).isEqualTo(sent.id());
+        Assertions.assertThat(u.reason()).contains("R4.0-c").contains(sent.number()).contains("declined by " + OPS)
+                .contains("PHONE").contains("nothing was sent");
         Assertions.assertThat(u.windowStart()).as("no window recorded").isNull();
         Assertions.assertThat(ssh.sent()).isEmpty();
         Assertions.assertThat(records.scheduled).isEmpty();
     }
 
     @Test
-    @DisplayName("R4.0-c, DESIGN rule 12: the quote expired unanswered: the update ends NOT_DONE, nothing reaches the server")
+    @DisplayName("R4.0-c, DESIGN rule 12: nobody answered by the end of the validity day: the quote expires, the update ends NOT_DONE, nothing reaches the server")
     void expired() {
-        ProcessInstance pi = requested();
+        ProcessInstance pi = requested(shop());
+        QuoteView sent = quote.prepareAndSend(pi, WINDOW_START, WINDOW_END, VALID_UNTIL);
+        clock.set(paris("2026-03-20T23:59"));
+        driver.settleCleanly(pi.getId());
+        assertThat(pi).isWaitingAt(QUOTE_APPROVAL);
         clock.set(paris("2026-03-21T00:00"));
-        QuoteView q = decided(pi, QuoteStatus.EXPIRED, "2026-03-24T08:00", "2026-03-24T11:00");
-        mocks.answerQuote(pi.getId(), q);
         driver.settleCleanly(pi.getId());
         assertThat(pi).hasPassed(CLOSE_NOT_APPROVED, END_NOT_DONE).hasNotPassed(APPLY_UPDATE).isEnded();
+        Assertions.assertThat(quotes.find(sent.id()).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
         UpdateView u = records.get(updateId(pi));
         Assertions.assertThat(u.status()).isEqualTo(UpdateStatus.NOT_DONE);
-        Assertions.assertThat(u.reason()).contains("expired without an answer").contains("2026-03-20");
+        Assertions.assertThat(u.reason()).contains("expired without an answer").contains(VALID_UNTIL);
         Assertions.assertThat(ssh.sent()).isEmpty();
     }
 
     @Test
-    @DisplayName("R4.0-c, R4.3-p2: approved after the quoted window began: ops plan a new window (due 1 day later), recorded in their name, then ApplyUpdate")
-    void approvedTooLate() {
-        ProcessInstance pi = requested();
+    @DisplayName("R4.0-c: approved on the last evening, read after the quoted window began (the engine was down): ops plan a new window (due 1 day later), recorded in their name, then ApplyUpdate")
+    void approvedTooLate() throws Exception {
+        ProcessInstance pi = requested(shop());
+        QuoteView sent = quote.prepareAndSend(pi, WINDOW_START, WINDOW_END, VALID_UNTIL);
+        clock.set(paris("2026-03-20T23:00"));
+        quote.answerByLink(sent, "APPROVE");
         clock.set(paris("2026-03-24T09:00"));
-        QuoteView q = decided(pi, QuoteStatus.APPROVED, "2026-03-24T08:00", "2026-03-24T11:00");
-        mocks.answerQuote(pi.getId(), q);
         driver.settleCleanly(pi.getId());
-        assertThat(pi).hasPassed(GATEWAY_WINDOW_AHEAD).isWaitingAt(PLAN_WINDOW);
+        assertThat(pi).hasPassed(GATEWAY_WINDOW_AHEAD).hasNotPassed(SCHEDULE_QUOTED_WINDOW).isWaitingAt(PLAN_WINDOW);
         Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(PLAN_WINDOW).singleResult();
         Assertions.assertThat(task.getDueDate()).isEqualTo(Date.from(paris("2026-03-25T09:00")));
         Assertions.assertThat(ssh.sent()).isEmpty();
 
         String submit = "/engine-rest/task/" + task.getId() + "/submit-form";
-        TestApi.Answer night = ops().post(submit, window("2026-03-26T19:00+01:00", "2026-03-26T21:00+01:00", null));
-        Assertions.assertThat(night.status()).as("R4.3-p2 on PROGERANCE: %s", night).isEqualTo(400);
-        TestApi.Answer planned = ops().post(submit, window("2026-03-26T08:00+01:00", "2026-03-26T10:00+01:00", null));
+        TestApi.Answer past = ops().post(submit, window("2026-03-24T08:00+01:00", "2026-03-24T11:00+01:00", null));
+        Assertions.assertThat(past.status()).as("the window must start in the future: %s", past).isEqualTo(400);
+        // A major update is specific work on quote (R4.0-c): the window agreed with the client, evening included.
+        TestApi.Answer planned = ops().post(submit, window("2026-03-26T19:00+01:00", "2026-03-26T21:00+01:00", null));
         Assertions.assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
         Assertions.assertThat(records.scheduled).singleElement().asString().endsWith(" " + OPS);
         driver.settleCleanly(pi.getId());
-        assertThat(pi).hasPassedInOrder(PLAN_WINDOW, JOIN_WINDOW).isWaitingAt(APPLY_UPDATE)
-                .hasNotPassed(SCHEDULE_QUOTED_WINDOW);
+        assertThat(pi).hasPassedInOrder(PLAN_WINDOW, JOIN_WINDOW).isWaitingAt(APPLY_UPDATE);
         records.finish(updateId(pi), UpdateStatus.DONE, null);
         mocks.finishUpdate(pi.getId());
         assertThat(pi).isEnded();
     }
 
     @Test
-    @DisplayName("DESIGN rule 11: a quote id pointing at another subject's approved quote is never taken for this update's approval (a readable incident, nothing scheduled)")
+    @DisplayName("DESIGN rule 11: a quote id set by hand to another update's approved quote is never taken for this update's approval (a readable incident, nothing scheduled, nothing sent)")
     void foreignQuote() {
-        ProcessInstance pi = requested();
-        QuoteView other = quotes.put("incident:INC-2026-0001", shop.clientId(), shop.serverId(), QuoteStatus.APPROVED,
-                paris("2026-03-24T08:00"), paris("2026-03-24T11:00"), LocalDate.of(2026, 3, 20), "client@example.fr",
-                clock.instant(), "LINK");
-        mocks.answerQuote(pi.getId(), other);
+        ProcessInstance other = requested(shop());
+        QuoteView approved = quote.prepareAndSend(other, WINDOW_START, WINDOW_END, VALID_UNTIL);
+        quote.answerByPhone(other, "APPROVE");
+        driver.settleCleanly(other.getId());
+        Assertions.assertThat(quotes.find(approved.id()).orElseThrow().status()).isEqualTo(QuoteStatus.APPROVED);
+
+        ProcessInstance pi = requested(shop());
+        quote.prepareAndSend(pi, WINDOW_START, WINDOW_END, VALID_UNTIL);
+        quote.answerByPhone(pi, "DECLINE");
+        ProcessInstance called = quote.quoteOf(pi);
+        driver.execute(called.getId(), QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        assertThat(pi).isWaitingAt(READ_QUOTE);
+        // An administrator (or anything else) points the instance at the other update's approval.
+        runtime.setVariable(pi.getId(), MajorUpdateProcess.Vars.QUOTE_ID, approved.id());
         Assertions.assertThat(driver.settle(pi.getId())).singleElement().asString().contains(READ_QUOTE)
-                .contains("incident:INC-2026-0001");
+                .contains(approved.number());
         assertThat(pi).isWaitingAt(READ_QUOTE);
         Assertions.assertThat(records.get(updateId(pi)).status()).isEqualTo(UpdateStatus.AWAITING_QUOTE);
-        Assertions.assertThat(records.scheduled).isEmpty();
+        Assertions.assertThat(records.get(updateId(pi)).windowStart()).isNull();
         Assertions.assertThat(ssh.sent()).isEmpty();
     }
 }

@@ -10,7 +10,20 @@ import fr.progerance.ops.MovableClock;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
 import fr.progerance.ops.contract.RegisterApi;
-import fr.progerance.ops.quote.QuoteStatus;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.progerance.ops.TestPorts;
+import fr.progerance.ops.quote.QuoteApprovalProcess;
+import fr.progerance.ops.quote.Quotes;
+import fr.progerance.ops.remote.EmbeddedSshServer;
+import fr.progerance.ops.update.shop.PrestaShopFixture;
+import fr.progerance.ops.update.shop.PrestaShopFixture.Layout;
+import fr.progerance.ops.update.shop.ShopVersions;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.UpdateView;
 import fr.progerance.ops.update.version.PrestaShopVersion;
@@ -23,9 +36,7 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +48,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The updates API with logins (RD-ps, R4.0-b, R4.0-c): who may read and request, what is refused
  * and how (400 naming the field, 403, 404, 409), the filters, the shop's version. Real HTTP, real
- * security filters; the records and shop versions are in-memory stand-ins until helpers B and D are
- * merged.
+ * security filters; the shops' versions are read over SSH from fixture shops (helper B's), quotes are
+ * the real QuoteApproval's; the update records are an in-memory stand-in until helper D's are merged.
  */
 @OpsSpringBootTest
 @DisplayName("Updates API (/api/updates, /api/servers/{id}/version)")
 class UpdateApiTest {
 
-    static CalledProcessMocks mocks;
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @RegisterExtension
+    static final EmbeddedSshServer SSH = new EmbeddedSshServer();
+
+    @TempDir
+    static Path dir;
 
     @LocalServerPort
     int port;
@@ -57,32 +76,27 @@ class UpdateApiTest {
     @Autowired
     MovableClock clock;
     @Autowired
+    TaskService tasks;
+    @Autowired
     UpdateTestPorts.Fakes fakes;
+    @Autowired
+    ShopVersions versions;
+    @Autowired
+    Quotes quotes;
 
     InMemoryUpdates records;
-    InMemoryQuotes quotes;
-    FakeShopVersions versions;
     RegisterApi register;
 
     @BeforeAll
-    static void standIns(@Autowired RepositoryService repository, @Autowired RuntimeService runtime) {
-        mocks = new CalledProcessMocks(repository, runtime).deploy();
-    }
-
-    @AfterAll
-    static void removeStandIns() {
-        mocks.undeploy();
+    static void shops() {
+        PrestaShopFixture.serveWith(SSH.start(), dir);
     }
 
     @BeforeEach
     void setUp() {
         clock.set(paris("2026-03-09T10:00"));
         records = new InMemoryUpdates(Clock.systemUTC());
-        quotes = new InMemoryQuotes();
-        versions = new FakeShopVersions(clock);
         fakes.updates = records;
-        fakes.quotes = quotes;
-        fakes.versions = versions;
         fakes.catalogue = new FakeCatalogue().release("1.7.8.10", LocalDate.of(2023, 10, 25), false)
                 .release("1.7.8.11", LocalDate.of(2024, 1, 8), true).release("8.2.0", LocalDate.of(2024, 10, 16), false)
                 .release("8.2.1", LocalDate.of(2025, 3, 4), true).release("9.0.0", LocalDate.of(2025, 6, 6), false);
@@ -93,7 +107,7 @@ class UpdateApiTest {
 
     @AfterEach
     void tearDown() {
-        for (String key : List.of(MajorUpdateProcess.KEY, MinorUpdateProcess.KEY)) {
+        for (String key : List.of(MajorUpdateProcess.KEY, MinorUpdateProcess.KEY, QuoteApprovalProcess.KEY)) {
             runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
                     .forEach(p -> runtime.deleteProcessInstance(p.getId(), "end of test"));
         }
@@ -109,6 +123,18 @@ class UpdateApiTest {
         return TestApi.as(port, MANAGER, PASSWORD);
     }
 
+    /** A server of an ACTIVE contract whose fixture shop runs {@code version}, read over SSH (unless null). */
+    private long shop(Layout layout, String version) {
+        PrestaShopFixture files = PrestaShopFixture.create(dir, layout, version == null ? layout.fixtureVersion() : version);
+        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE", "address", SSH.host(), "sshPort", SSH.port(),
+                "sshUser", SSH.user(), "hostKeyFingerprint", SSH.hostKeyFingerprint(),
+                "installPath", files.installPath().toString(), "adminDirectory", files.adminDirectory()).serverId();
+        if (version != null) {
+            Assertions.assertThat(versions.read(serverId).version().text()).isEqualTo(version);
+        }
+        return serverId;
+    }
+
     private static Map<String, Object> major(long serverId, String target) {
         return Map.of("serverId", serverId, "targetVersion", target);
     }
@@ -116,8 +142,7 @@ class UpdateApiTest {
     @Test
     @DisplayName("R4.0-c: ops request a major update (201, Location, AWAITING_QUOTE, MajorUpdate started); a second one of the server is 409")
     void opsRequestAMajorUpdate() {
-        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
-        versions.readEarlier(serverId, "1.7.8.11");
+        long serverId = shop(Layout.PS_17, "1.7.8.11");
         TestApi.Answer created = ops().post("/api/updates", major(serverId, "v8.2.0"));
         long id = RegisterApi.created(created);
         JsonNode body = created.json();
@@ -139,8 +164,7 @@ class UpdateApiTest {
     @Test
     @DisplayName("R4.0-c: 400 naming targetVersion for no version, an unpublished release, a minor update or no update; 400 for a missing or unknown field")
     void badRequests() {
-        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
-        versions.readEarlier(serverId, "1.7.8.10");
+        long serverId = shop(Layout.PS_17, "1.7.8.10");
         for (Object target : new Object[] {"8..1", "abc", "", "8.2.99", "1.7.8.11", "1.7.8.10", "x".repeat(41)}) {
             TestApi.Answer a = ops().post("/api/updates", major(serverId, (String) target));
             Assertions.assertThat(a.status()).as("%s: %s", target, a).isEqualTo(400);
@@ -163,7 +187,7 @@ class UpdateApiTest {
     void unknownOrUnreadServer() {
         TestApi.Answer unknown = ops().post("/api/updates", major(999_999_999L, "8.2.0"));
         Assertions.assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
-        long serverId = UpdateFlowFixture.shop(register, "TIERCE").serverId();
+        long serverId = shop(Layout.PS_9, null);
         TestApi.Answer unread = ops().post("/api/updates", major(serverId, "8.2.0"));
         Assertions.assertThat(unread.status()).as(unread.toString()).isEqualTo(409);
         Assertions.assertThat(RegisterApi.fields(unread)).containsExactly("serverId");
@@ -172,8 +196,7 @@ class UpdateApiTest {
     @Test
     @DisplayName("Logins: managers read but may not request a major update (403); anonymous callers get 401")
     void logins() {
-        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
-        versions.readEarlier(serverId, "1.7.8.11");
+        long serverId = shop(Layout.PS_17, "1.7.8.11");
         TestApi.Answer byManager = manager().post("/api/updates", major(serverId, "8.2.0"));
         Assertions.assertThat(byManager.status()).as(byManager.toString()).isEqualTo(403);
         Assertions.assertThat(records.open()).isEmpty();
@@ -189,10 +212,10 @@ class UpdateApiTest {
     @Test
     @DisplayName("RD-ps: the shop's version reading with the minor and major updates the catalogue offers; 404 unknown server or never read")
     void version() {
-        long serverId = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        long serverId = shop(Layout.PS_17, null);
         Assertions.assertThat(ops().get("/api/servers/" + serverId + "/version").status()).isEqualTo(404);
         Assertions.assertThat(ops().get("/api/servers/999999999/version").status()).isEqualTo(404);
-        versions.readEarlier(serverId, "1.7.8.10");
+        versions.read(serverId);
         TestApi.Answer a = ops().get("/api/servers/" + serverId + "/version");
         Assertions.assertThat(a.status()).as(a.toString()).isEqualTo(200);
         JsonNode v = a.json();
@@ -210,21 +233,22 @@ class UpdateApiTest {
     @Test
     @DisplayName("R4.0-b, R4.0-c: GET /api/updates lists open and recently finished updates, filtered by server, kind, status and overdue; GET /api/updates/{id} is 404 when unknown")
     void listAndFilters() {
-        long a = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
-        long b = UpdateFlowFixture.shop(register, "PROGERANCE").serverId();
+        long a = shop(Layout.PS_17, "1.7.8.10");
+        long b = shop(Layout.PS_8, "8.2.1");
         // R4.0-b: 1.7.8.11 published 8 January 2024: long overdue.
         UpdateView late = records.open(a, PrestaShopVersion.parse("1.7.8.10"),
                 new Release(PrestaShopVersion.parse("1.7.8.11"), LocalDate.of(2024, 1, 8), true, "test"), "catalogue");
         UpdateView fresh = records.open(b, PrestaShopVersion.parse("8.2.0"),
                 new Release(PrestaShopVersion.parse("8.2.1"), LocalDate.of(2026, 3, 8), true, "test"), "catalogue");
-        versions.readEarlier(b, "8.2.1");
         long majorId = RegisterApi.created(ops().post("/api/updates", major(b, "9.0.0")));
-        // The client declines the quote: the update is final, still listed as recent.
-        var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("update:" + majorId).singleResult();
-        new UpdateFlowDriver(management, runtime).settleCleanly(pi.getId());
-        mocks.answerQuote(pi.getId(), quotes.put("update:" + majorId, 1L, b, QuoteStatus.DECLINED, null, null,
-                LocalDate.of(2026, 3, 20), "client@example.fr", clock.instant(), "PHONE"));
-        new UpdateFlowDriver(management, runtime).settleCleanly(pi.getId());
+        // The client declines the quote by phone: the update is final, still listed as recent.
+        var pi = runtime.createProcessInstanceQuery().processDefinitionKey(MajorUpdateProcess.KEY)
+                .processInstanceBusinessKey("update:" + majorId).singleResult();
+        UpdateFlowDriver driver = new UpdateFlowDriver(management, runtime);
+        QuoteSteps quote = new QuoteSteps(port, ops(), runtime, tasks, quotes, driver, MAIL);
+        quote.prepareAndSend(pi, "2026-03-24T08:00+01:00", "2026-03-24T11:00+01:00", "2026-03-20");
+        quote.answerByPhone(pi, "DECLINE");
+        driver.settleCleanly(pi.getId());
 
         Assertions.assertThat(ids("/api/updates")).contains(late.id(), fresh.id(), majorId);
         Assertions.assertThat(ids("/api/updates?serverId=" + a)).containsExactly(late.id());

@@ -15,8 +15,8 @@ import org.springframework.test.context.TestContext;
  * The coverage gate of the update flow tests (the shared properties: every flow test class covers its
  * processes entirely), as {@code ProcessEngineCoverageTestExecutionListener} does, except that only
  * the processes the class names in {@link MeasuredProcesses} are measured: the processes they call
- * ({@code QuoteApproval}, {@code ApplyUpdate}, mocked in these flow tests, and their own callees)
- * have their own flow tests. Built like {@code billing.MonthlyInvoicingCoverage}: the library's own
+ * ({@code QuoteApproval}; {@code ApplyUpdate}, stood in until helper D's is merged; their own
+ * callees) have their own flow tests. Built like {@code billing.MonthlyInvoicingCoverage}: the library's own
  * listener still runs beside it, sees no events (this one takes the engine's coverage listeners after
  * it) and only warns.
  */
@@ -44,6 +44,7 @@ public class UpdateFlowCoverage extends BaseProcessEngineCoverageTestExecutionLi
                 throw new IllegalStateException(context.getTestClass().getSimpleName() + " names no @MeasuredProcesses");
             }
             ProcessEngine engine = context.getApplicationContext().getBean(ProcessEngine.class);
+            // The called processes (ApplyUpdate's stand-in is deployed after this) have their own flow tests.
             Set<String> excluded = new TreeSet<>(Set.of(QuoteApprovalProcess.KEY, CalledProcesses.APPLY_UPDATE));
             for (ProcessDefinition d : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()) {
                 excluded.add(d.getKey());

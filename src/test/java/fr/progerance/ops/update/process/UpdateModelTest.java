@@ -154,7 +154,8 @@ class UpdateModelTest {
         assertThat(quote.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
                 .map(CamundaIn::getCamundaTarget).filter(t -> t != null)).containsExactlyInAnyOrder(
                         QuoteApprovalProcess.Vars.SUBJECT, QuoteApprovalProcess.Vars.CLIENT_ID,
-                        QuoteApprovalProcess.Vars.SERVER_ID, QuoteApprovalProcess.Vars.TITLE);
+                        QuoteApprovalProcess.Vars.SERVER_ID, QuoteApprovalProcess.Vars.TITLE,
+                        QuoteApprovalProcess.Vars.NO_ANSWER);
         assertThat(quote.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list().stream()
                 .map(CamundaOut::getCamundaSource)).containsExactly(QuoteApprovalProcess.Vars.QUOTE_ID);
         for (String resource : List.of(MajorUpdateProcess.RESOURCE, MinorUpdateProcess.RESOURCE)) {

@@ -1,8 +1,6 @@
 package fr.progerance.ops.update.process;
 
-import fr.progerance.ops.quote.Quotes;
 import fr.progerance.ops.update.Updates;
-import fr.progerance.ops.update.shop.ShopVersions;
 import fr.progerance.ops.update.version.ReleaseCatalogue;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -14,11 +12,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The interfaces the update processes use, as switches in the shared test context: each forwards to
- * a test's in-memory fake while that test sets one ({@link Fakes}), else to the application's own
- * implementation. While helpers A-D's implementations are not merged, the flow tests set fakes;
- * DESIGN rule 10 wants the real records, so a fake is only a stand-in until then. A plain
- * {@code @Configuration} in the test sources, found by the application's component scan (one context).
+ * Two interfaces the update processes use, as switches in the shared test context: each forwards to a
+ * test's fake while that test sets one ({@link Fakes}), else to the application's own implementation.
+ * The update records: an in-memory stand-in until helper D's records are merged (DESIGN rule 10 wants
+ * the real ones). The release catalogue: written by the tests whose scenarios need releases of given
+ * dates (the bundled catalogue holds the real ones). Quotes and shop versions are the real ones. A
+ * plain {@code @Configuration} in the test sources, found by the application's component scan (one
+ * context).
  */
 @Configuration(proxyBeanMethods = false)
 public class UpdateTestPorts {
@@ -26,14 +26,10 @@ public class UpdateTestPorts {
     /** What the update flow tests put in place; null forwards to the application's implementation. */
     public static final class Fakes {
         public volatile Updates updates;
-        public volatile Quotes quotes;
-        public volatile ShopVersions versions;
         public volatile ReleaseCatalogue catalogue;
 
         public void clear() {
             updates = null;
-            quotes = null;
-            versions = null;
             catalogue = null;
         }
     }
@@ -47,18 +43,6 @@ public class UpdateTestPorts {
     @Primary
     Updates updateTestUpdates(Fakes fakes, ObjectProvider<Updates> all) {
         return proxy(Updates.class, () -> fakes.updates, all);
-    }
-
-    @Bean
-    @Primary
-    Quotes updateTestQuotes(Fakes fakes, ObjectProvider<Quotes> all) {
-        return proxy(Quotes.class, () -> fakes.quotes, all);
-    }
-
-    @Bean
-    @Primary
-    ShopVersions updateTestShopVersions(Fakes fakes, ObjectProvider<ShopVersions> all) {
-        return proxy(ShopVersions.class, () -> fakes.versions, all);
     }
 
     @Bean

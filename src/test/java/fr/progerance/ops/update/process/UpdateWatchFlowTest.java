@@ -8,7 +8,14 @@ import fr.progerance.ops.MovableClock;
 import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestPeers;
 import fr.progerance.ops.contract.RegisterApi;
-import fr.progerance.ops.quote.QuoteStatus;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.progerance.ops.TestApi;
+import fr.progerance.ops.TestPorts;
+import fr.progerance.ops.quote.QuoteApprovalProcess;
+import fr.progerance.ops.quote.Quotes;
+import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.remote.EmbeddedSshServer;
 import fr.progerance.ops.update.UpdateStatus;
 import fr.progerance.ops.update.UpdateView;
@@ -52,9 +59,9 @@ import org.springframework.test.context.TestExecutionListeners;
  * shops are fixture installations (helper B's {@link PrestaShopFixture}) served by a real SSH server
  * (DESIGN rule 10), read with the command template through the application's remote executor. The
  * timer start job runs as the job executor would run it; each server's check is its own job. The
- * release catalogue is written by the test (the dates of the scenarios), the update and quote records
- * are in-memory stand-ins until helpers C's and D's are merged, and the processes the watch starts call
- * stand-ins of QuoteApproval and ApplyUpdate.
+ * release catalogue is written by the test (the dates of the scenarios), the update records are an
+ * in-memory stand-in until helper D's are merged; the processes the watch starts call the real
+ * QuoteApproval (its French mail to GreenMail) and a stand-in of ApplyUpdate.
  */
 @OpsSpringBootTest
 @TestExecutionListeners(listeners = UpdateFlowCoverage.class,
@@ -62,6 +69,10 @@ import org.springframework.test.context.TestExecutionListeners;
 @MeasuredProcesses(UpdateWatchProcess.KEY)
 @DisplayName("UpdateWatch flow: versions read over SSH from fixture shops, updates opened and started once")
 class UpdateWatchFlowTest {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(TestPorts.SMTP, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @RegisterExtension
     static final EmbeddedSshServer SSH = new EmbeddedSshServer();
@@ -92,8 +103,10 @@ class UpdateWatchFlowTest {
     @Autowired
     ShopVersions versions;
 
+    @Autowired
+    Quotes quotes;
+
     InMemoryUpdates records;
-    InMemoryQuotes quotes;
     FakeCatalogue catalogue;
     UpdateFlowDriver driver;
     RegisterApi register;
@@ -115,9 +128,7 @@ class UpdateWatchFlowTest {
         // Friday 13 March 2026, 6:00 Paris: the watch's hour.
         clock.set(paris("2026-03-13T06:00"));
         records = new InMemoryUpdates(Clock.systemUTC());
-        quotes = new InMemoryQuotes();
         fakes.updates = records;
-        fakes.quotes = quotes;
         // RD-ps, R4.0-b: 1.7.8.11 fixes security advisories (published Wednesday 11 March: due Friday 13 March
         // 00:00... see below); 8.2.1 does not (published Tuesday 10 March: due Tuesday 17 March).
         catalogue = new FakeCatalogue();
@@ -129,12 +140,14 @@ class UpdateWatchFlowTest {
         driver = new UpdateFlowDriver(management, runtime);
         register = new RegisterApi(port);
         mine.clear();
+        UpdateFlowFixture.user(identity, UpdateFlowFixture.OPS, OpsGroups.OPS);
         BpmnAwareTests.init(engine);
     }
 
     @AfterEach
     void tearDown() {
-        for (String key : List.of(UpdateWatchProcess.KEY, MinorUpdateProcess.KEY, MajorUpdateProcess.KEY)) {
+        for (String key : List.of(UpdateWatchProcess.KEY, MinorUpdateProcess.KEY, MajorUpdateProcess.KEY,
+                QuoteApprovalProcess.KEY)) {
             runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
                     .forEach(p -> runtime.deleteProcessInstance(p.getId(), "end of test"));
         }
@@ -312,9 +325,10 @@ class UpdateWatchFlowTest {
         Assertions.assertThat(checkMine(watchFires())).isEmpty();
         UpdateView major = updatesOf(shop).stream().filter(u -> u.kind().needsQuote()).findFirst().orElseThrow();
         ProcessInstance pi = processOf(major);
-        driver.settleCleanly(pi.getId());
-        mocks.answerQuote(pi.getId(), quotes.put("update:" + major.id(), 1L, shop, QuoteStatus.DECLINED, null, null,
-                LocalDate.of(2026, 3, 27), "client@example.fr", clock.instant(), "LINK"));
+        QuoteSteps quote = new QuoteSteps(port, TestApi.as(port, UpdateFlowFixture.OPS, UpdateFlowFixture.PASSWORD),
+                runtime, tasks, quotes, driver, MAIL);
+        quote.prepareAndSend(pi, "2026-03-31T08:00+02:00", "2026-03-31T11:00+02:00", "2026-03-27");
+        quote.answerByPhone(pi, "DECLINE");
         driver.settleCleanly(pi.getId());
         assertThat(pi).isEnded();
         Assertions.assertThat(records.get(major.id()).status()).isEqualTo(UpdateStatus.NOT_DONE);
