@@ -231,6 +231,24 @@ class UpdateApiTest {
     }
 
     @Test
+    @DisplayName("RD-ps, R4.0-c: with the bundled release catalogue (helper A's): a 1.7.8.10 shop is offered 1.7.8.11 (security) and a 9.x major; ops request 8.1.7, a major from 1.7")
+    void bundledCatalogue() {
+        fakes.catalogue = null;
+        long serverId = shop(Layout.PS_17, "1.7.8.10");
+        JsonNode v = ops().get("/api/servers/" + serverId + "/version").json();
+        Assertions.assertThat(v.get("minorUpdate").get("version").asText()).isEqualTo("1.7.8.11");
+        Assertions.assertThat(v.get("minorUpdate").get("security").asBoolean()).isTrue();
+        Assertions.assertThat(v.get("minorUpdate").get("publishedOn").asText()).isEqualTo("2024-01-02");
+        Assertions.assertThat(v.get("majorUpdate").get("version").asText()).startsWith("9.");
+        Assertions.assertThat(v.get("majorUpdate").get("needsQuote").asBoolean()).isTrue();
+        TestApi.Answer created = ops().post("/api/updates", major(serverId, "8.1.7"));
+        Assertions.assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Assertions.assertThat(created.json().get("toVersion").asText()).isEqualTo("8.1.7");
+        TestApi.Answer unpublished = ops().post("/api/updates", major(serverId, "8.1.99"));
+        Assertions.assertThat(RegisterApi.fields(unpublished)).containsExactly("targetVersion");
+    }
+
+    @Test
     @DisplayName("R4.0-b, R4.0-c: GET /api/updates lists open and recently finished updates, filtered by server, kind, status and overdue; GET /api/updates/{id} is 404 when unknown")
     void listAndFilters() {
         long a = shop(Layout.PS_17, "1.7.8.10");
