@@ -1,5 +1,6 @@
 package fr.progerance.ops.update.process;
 
+import fr.progerance.ops.contract.ContractStatus;
 import fr.progerance.ops.update.UpdateView;
 import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.shop.ShopVersionReading;
@@ -63,7 +64,8 @@ public class MajorUpdateIntake {
      * @throws AuthorizationException when the caller may not start MajorUpdate (403)
      * @throws fr.progerance.ops.web.NotFoundException for an unknown server (404)
      * @throws InvalidInputException for a target that is no version, no published release, or not a major update from the shop's version (400)
-     * @throws ConflictException when the shop's version was never read, or a major update of the server is open (409)
+     * @throws ConflictException when the server's contract is not ACTIVE, the shop's version was never read, or
+     *     a major update of the server is open (409)
      */
     @Transactional
     public Started request(long serverId, String targetVersion) {
@@ -74,7 +76,12 @@ public class MajorUpdateIntake {
             throw new AuthorizationException("User '" + user + "' may not request major updates: that starts "
                     + MajorUpdateProcess.KEY + ", which only ops start (R4.0-c)");
         }
-        contexts.server(serverId);
+        UpdateContexts.ServerFacts server = contexts.server(serverId);
+        if (server.contractStatus() != ContractStatus.ACTIVE) {
+            throw new ConflictException("The contract of server " + serverId + " is " + server.contractStatus()
+                    + ": no update is started for it", List.of(new FieldProblem(SERVER_ID, "its contract is "
+                    + server.contractStatus())));
+        }
         PrestaShopVersion target;
         try {
             target = PrestaShopVersion.parse(targetVersion);

@@ -120,8 +120,8 @@ public class UpdateController {
     /**
      * R4.0-c: ops request a major update: 201 with the update (AWAITING_QUOTE) and its MajorUpdate
      * instance; 400 naming the field (no version, no release of the catalogue, not a major update
-     * from the shop's version); 403 for anyone but ops; 404 unknown server; 409 when a major update of
-     * the server is open or its version was never read.
+     * from the shop's version); 403 for anyone but ops; 404 unknown server; 409 when the server's
+     * contract is not ACTIVE, a major update of the server is open or its version was never read.
      */
     @PostMapping(path = "/api/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<UpdateApiView> request(@Valid @RequestBody MajorUpdateRequest body) {

@@ -183,7 +183,7 @@ class UpdateApiTest {
     }
 
     @Test
-    @DisplayName("404 for an unknown server; 409 naming serverId when the shop's version was never read")
+    @DisplayName("404 for an unknown server; 409 naming serverId when the shop's version was never read or its contract is suspended (R7.3)")
     void unknownOrUnreadServer() {
         TestApi.Answer unknown = ops().post("/api/updates", major(999_999_999L, "8.2.0"));
         Assertions.assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
@@ -191,6 +191,13 @@ class UpdateApiTest {
         TestApi.Answer unread = ops().post("/api/updates", major(serverId, "8.2.0"));
         Assertions.assertThat(unread.status()).as(unread.toString()).isEqualTo(409);
         Assertions.assertThat(RegisterApi.fields(unread)).containsExactly("serverId");
+        long suspended = shop(Layout.PS_17, "1.7.8.11");
+        long contractId = register.api.get("/api/servers/" + suspended).json().get("contractId").asLong();
+        Assertions.assertThat(register.setStatus(contractId, "SUSPENDED").status()).isEqualTo(200);
+        TestApi.Answer refused = ops().post("/api/updates", major(suspended, "8.2.0"));
+        Assertions.assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        Assertions.assertThat(refused.body()).contains("SUSPENDED");
+        Assertions.assertThat(records.open()).isEmpty();
     }
 
     @Test
