@@ -48,8 +48,7 @@ public class UpdateChecks {
      */
     public Findings afterUpdate(ShopUpdate update, Server server) {
         PrestaShopVersion target = PrestaShopVersion.parse(update.getToVersion());
-        return check(server, "expected " + target + " or a later " + update.getKind().name().toLowerCase(
-                java.util.Locale.ROOT) + " release", read -> read.compareTo(target) >= 0
+        return check(server, "expected " + target + " or a later release of the same major", read -> read.compareTo(target) >= 0
                         && !UpdateClassifier.classify(target, read).needsQuote());
     }
 
