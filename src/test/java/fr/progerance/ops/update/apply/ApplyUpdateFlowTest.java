@@ -32,7 +32,6 @@ import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.ShopUpdate;
 import fr.progerance.ops.update.UpdateService;
 import fr.progerance.ops.update.UpdateStatus;
-import fr.progerance.ops.update.UpdateTestPorts;
 import fr.progerance.ops.update.UpdateView;
 import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.apply.ApplyUpdateProcess.Vars;
@@ -74,7 +73,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * Every path of {@code ApplyUpdate} (RD-ps, R4.0-b, R4.3-p2, R3.6-a/b/d, DESIGN rules 5, 11, 12, 13)
  * on the real delegates, handlers, checks, update records, the real {@code Backup} process it calls
  * and the application's worker, with fakes only at the ports: the update assistant and the shop's
- * version ({@link UpdateTestPorts}), the backup ports ({@link FakeBackupPorts}: restic, the SSH
+ * version ({@link ApplyUpdateTestPorts}), the backup ports ({@link FakeBackupPorts}: restic, the SSH
  * transfer, the off-site store), the test clock (timers fire by moving it), GreenMail and a
  * loopback shop answering HTTP. Expected dates are worked out by hand from the contract (Paris time),
  * not by the code under test.
@@ -124,7 +123,7 @@ class ApplyUpdateFlowTest {
     @Autowired
     FakeBackupPorts backupPorts;
     @Autowired
-    UpdateTestPorts.Fakes updateFakes;
+    ApplyUpdateTestPorts.Fakes updateFakes;
     @Autowired
     UpdateService updates;
     @Autowired

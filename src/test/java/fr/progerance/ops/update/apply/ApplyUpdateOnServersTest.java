@@ -31,7 +31,6 @@ import fr.progerance.ops.remote.RemoteException;
 import fr.progerance.ops.update.ShopUpdate;
 import fr.progerance.ops.update.UpdateService;
 import fr.progerance.ops.update.UpdateStatus;
-import fr.progerance.ops.update.UpdateTestPorts;
 import fr.progerance.ops.update.UpdateView;
 import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.apply.ApplyUpdateProcess.Vars;
@@ -91,7 +90,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * pre-update snapshots back: rows, {@code CHECKSUM TABLE} and every file's SHA-256 are as before.
  *
  * <p>The update assistant and the shop-version reader are this test's own minimal stand-ins at their
- * ports ({@link UpdateTestPorts}): the assistant changes the real database and files as a failing
+ * ports ({@link ApplyUpdateTestPorts}): the assistant changes the real database and files as a failing
  * {@code update:start} would, the reader reads the shop's {@code app/AppKernel.php} on this machine
  * (the embedded SSH server's). The over-SSH implementations of {@code update.shop} and their fixture
  * shop are tested by their own package.
@@ -141,7 +140,7 @@ class ApplyUpdateOnServersTest {
     @Autowired
     BackupTestPorts.Real real;
     @Autowired
-    UpdateTestPorts.Fakes updateFakes;
+    ApplyUpdateTestPorts.Fakes updateFakes;
     @Autowired
     ClientRepositories clientRepositories;
     @Autowired
