@@ -5,7 +5,6 @@ import fr.progerance.ops.backup.restic.ResticException;
 import fr.progerance.ops.backup.transfer.BackupTransferException;
 import fr.progerance.ops.engine.worker.ExternalTaskHandler;
 import fr.progerance.ops.engine.worker.ExternalTaskWork;
-import fr.progerance.ops.engine.worker.NonRetryableWork;
 import fr.progerance.ops.update.ShopUpdate;
 import fr.progerance.ops.update.UpdateService;
 import fr.progerance.ops.update.UpdateSettings;
@@ -109,7 +108,7 @@ public class UpdateRollbackHandler implements ExternalTaskHandler {
 
     @Override
     public boolean retryable(Exception failure) {
-        if (failure instanceof NonRetryableWork) {
+        if (UpdateRunHandler.nonRetryable(failure)) {
             return false;
         }
         if (failure instanceof BackupTransferException e) {

@@ -114,6 +114,24 @@ public class UpdateRunHandler implements ExternalTaskHandler {
         return Map.of();
     }
 
+    /**
+     * A failure retrying cannot fix (a changed host key, no admin directory in the register, a refused
+     * record), anywhere in its causes: an incident at once, and no rollback (nothing was changed).
+     */
+    @Override
+    public boolean retryable(Exception failure) {
+        return !nonRetryable(failure);
+    }
+
+    static boolean nonRetryable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NonRetryableWork || t instanceof NonRetryable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Attempts left once this one failed: the engine does not count external task retries down. */
     private int attemptsLeftAfter(ExternalTaskWork work) {
         int before = work.retries() == null ? attempts() : work.retries();

@@ -28,6 +28,7 @@ import fr.progerance.ops.contract.MaintenanceWindowView;
 import fr.progerance.ops.contract.MaintenanceWindows;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.engine.worker.ExternalTaskWorker;
+import fr.progerance.ops.remote.HostKeyMismatchException;
 import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.ShopUpdate;
 import fr.progerance.ops.update.UpdateService;
@@ -276,6 +277,28 @@ class ApplyUpdateFlowTest {
         String ops = Mails.text(Mails.to(MAIL, OPS_MAILBOX, "MAJ-" + u.getId() + " : mise à jour ÉCHOUÉE puis annulée"));
         Assertions.assertThat(ops).contains("Unable to download the PrestaShop archive")
                 .contains("Sauvegarde de l'assistant (pour un backup:restore manuel) : V8.1.6_20260317-090500-a1b2c3d4");
+    }
+
+    @Test
+    @DisplayName("DESIGN rules 8, 13: the server presents another host key to the assistant's first command: nothing was sent, so an incident at once, no retry and no rollback; the record keeps the failure, RUNNING for ops")
+    void hostKeyMismatchIsAnIncidentWithoutRollback() throws Exception {
+        Shop shop = shop("PROGERANCE");
+        UpdateView scheduled = scheduledUpdate(shop, "8.1.6", "8.1.7", false);
+        assistant.backupFailures.add(new HostKeyMismatchException(shop.host(), 22, RegisterApi.FINGERPRINT,
+                "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "ssh-ed25519"));
+        ProcessInstance pi = start(scheduled.id());
+        settle(pi);
+        clock.set(WINDOW_START);
+        settle(pi);
+
+        assertThat(pi).isWaitingAt(RUN).hasNotPassed(ERROR_UPDATE_FAILED, ROLLBACK);
+        Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+                .getIncidentMessage()).startsWith("SSH host key mismatch for " + shop.host());
+        ShopUpdate u = updates.record(scheduled.id());
+        Assertions.assertThat(u.getStatus()).isEqualTo(UpdateStatus.RUNNING);
+        Assertions.assertThat(u.getFailure()).startsWith("The update could not run: SSH host key mismatch");
+        Assertions.assertThat(assistant.calls).hasSize(1);
+        Assertions.assertThat(backupPorts.calls()).noneMatch(c -> c.startsWith("restore"));
     }
 
     // === the check fails -> rolled back ===============================================================
