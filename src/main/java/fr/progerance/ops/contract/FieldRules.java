@@ -23,6 +23,12 @@ public final class FieldRules {
     /** Absolute path; each segment starts with a letter, digit or underscore (no {@code .}, {@code ..}, {@code -x}). */
     public static final String INSTALL_PATH = "(/[A-Za-z0-9_][A-Za-z0-9._-]*)+";
     public static final String DATABASE_NAME = "[A-Za-z0-9_]{1,64}";
+    /**
+     * RD-ps: a shop's back-office directory name, the update assistant's argument: letters, digits,
+     * {@code _} and {@code -}, at most 64, never starting with {@code -} (the assistant's console would
+     * read it as an option). The same as the command template's {@code ADMIN_DIRECTORY}.
+     */
+    public static final String ADMIN_DIRECTORY = "[A-Za-z0-9_][A-Za-z0-9_-]{0,63}";
     /** Server names end up in file names, repository names and logs: a safe token. */
     public static final String SERVER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     public static final String CONTRACT_REFERENCE = "[A-Za-z0-9][A-Za-z0-9._-]{1,39}";

@@ -79,6 +79,14 @@ public class Server {
     @Column(name = "shop_keyword", length = FieldRules.SHOP_KEYWORD_MAX_LENGTH)
     private String shopKeyword;
 
+    /**
+     * RD-ps: the name of the shop's back-office directory under the install path (e.g.
+     * {@code admin4f7k2q}), which the update assistant's command line needs; null when not known (the
+     * engine then neither reads nor updates the shop's version).
+     */
+    @Column(name = "admin_directory", length = 64)
+    private String adminDirectory;
+
     /** R3.4, R6.8-a: the onboarding checklist, present only on TIERCE servers. */
     @OneToMany(mappedBy = "server", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -125,6 +133,12 @@ public class Server {
     void updateShopCheck(Integer shopExpectedStatus, String shopKeyword, Instant now) {
         this.shopExpectedStatus = shopExpectedStatus;
         this.shopKeyword = shopKeyword;
+        this.updatedAt = now;
+    }
+
+    /** RD-ps: the shop's back-office directory name, or null when not known. */
+    void updateAdminDirectory(String adminDirectory, Instant now) {
+        this.adminDirectory = adminDirectory;
         this.updatedAt = now;
     }
 
@@ -221,6 +235,11 @@ public class Server {
     /** Text the shop's page must contain (case-insensitive), or null. */
     public String getShopKeyword() {
         return shopKeyword;
+    }
+
+    /** RD-ps: the shop's back-office directory name (the update assistant's argument), or null. */
+    public String getAdminDirectory() {
+        return adminDirectory;
     }
 
     public List<ServerPrerequisite> getPrerequisites() {

@@ -11,4 +11,7 @@ public interface ServerRepository extends JpaRepository<Server, Long> {
     List<Server> findByContract_IdOrderByIdAsc(Long contractId);
 
     Optional<Server> findByContract_IdAndName(Long contractId, String name);
+
+    /** RD-ps: the servers whose shop the engine can update (their admin directory is known). */
+    List<Server> findByAdminDirectoryIsNotNullOrderByIdAsc();
 }

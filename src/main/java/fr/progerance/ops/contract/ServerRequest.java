@@ -22,6 +22,9 @@ import jakarta.validation.constraints.Size;
  *                   {@code ops.incident.shop-expected-status} (200) applies
  * @param shopKeyword issue 6: optional text the shop's page must contain (case-insensitive), e.g.
  *                   the shop's name; trimmed, one line, at most 200 characters
+ * @param adminDirectory RD-ps: optional name of the shop's back-office directory under the install
+ *                   path (e.g. {@code admin4f7k2q}), needed for updates (the update assistant's
+ *                   argument); omitted, null or empty: not known
  */
 public record ServerRequest(
         @NotNull @Positive Long contractId,
@@ -47,5 +50,8 @@ public record ServerRequest(
         @Min(value = FieldRules.SHOP_STATUS_MIN, message = "must be an HTTP status from 100 to 599")
         @Max(value = FieldRules.SHOP_STATUS_MAX, message = "must be an HTTP status from 100 to 599")
         Integer shopExpectedStatus,
-        @Size(max = FieldRules.SHOP_KEYWORD_MAX_LENGTH) @PlainText String shopKeyword) {
+        @Size(max = FieldRules.SHOP_KEYWORD_MAX_LENGTH) @PlainText String shopKeyword,
+        @Pattern(regexp = "|" + FieldRules.ADMIN_DIRECTORY,
+                message = "must be a directory name of 1 to 64 letters, digits, '_' or '-', not starting with '-'")
+        String adminDirectory) {
 }

@@ -168,6 +168,7 @@ public class ServerService {
         server.update(name, address, r.sshPort() == null ? 22 : r.sshPort(), r.sshUser(), fingerprint,
                 r.infrastructure(), hoster, url, r.installPath(), r.databaseName(), now);
         server.updateShopCheck(r.shopExpectedStatus(), keyword, now);
+        server.updateAdminDirectory(Text.clean(r.adminDirectory()), now);
     }
 
     private static void refuseIfTerminated(Contract contract) {

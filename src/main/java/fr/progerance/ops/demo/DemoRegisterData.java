@@ -117,7 +117,8 @@ public class DemoRegisterData implements ApplicationRunner {
                 new BigDecimal("1500.00"), false)).id();
         servers.create(new ServerRequest(contract, "lavande-web1", "shop1.example.net", 22, "ops",
                 "SHA256:As0xQDKtRrMeC1hbq1TRGmSByFsMROsff1LeXR949Mk", Infrastructure.PROGERANCE, null,
-                "https://shop1.example.net/", "/var/www/prestashop", "prestashop_lavande", null, "Maison Lavande"));
+                "https://shop1.example.net/", "/var/www/prestashop", "prestashop_lavande", null, "Maison Lavande",
+                null));
         contracts.changeStatus(contract, new StatusChange(ContractStatus.ACTIVE));
     }
 
@@ -143,7 +144,7 @@ public class DemoRegisterData implements ApplicationRunner {
                 new BigDecimal("800.00"), true)).id();
         long prod = servers.create(new ServerRequest(active, "cevenol-prod", "shop2.example.net", 2222, "admin",
                 "SHA256:Z4bSjMF26/ILqA2f2F5Gici1nBU5O8ZG+injnNeLKzc", Infrastructure.TIERCE, "HébergeurSud",
-                "https://shop2.example.net/", "/srv/www/boutique", "boutique", null, "Atelier Cévenol")).id();
+                "https://shop2.example.net/", "/srv/www/boutique", "boutique", null, "Atelier Cévenol", null)).id();
         check(prod, Arrays.asList(Prerequisite.values()));
         contracts.changeStatus(active, new StatusChange(ContractStatus.ACTIVE));
 
@@ -151,7 +152,8 @@ public class DemoRegisterData implements ApplicationRunner {
                 LocalDate.of(2027, 1, 1), 12, true, null, null, null, false)).id();
         long preprod = servers.create(new ServerRequest(draft, "cevenol-preprod", "preprod.shop2.example.net", null,
                 "admin", "SHA256:5y5IuwOdPxOVvu4UYS71GFrgC99mbjf7XZLsbLOwCtI", Infrastructure.TIERCE,
-                "HébergeurSud", "https://preprod.shop2.example.net/", "/srv/www/preprod", "boutique_preprod", 401, null))
+                "HébergeurSud", "https://preprod.shop2.example.net/", "/srv/www/preprod", "boutique_preprod", 401, null,
+                null))
                 .id();
         check(preprod, List.of(Prerequisite.ROOT_ACCESS, Prerequisite.SECURED_SSH_ACCESS, Prerequisite.COMPATIBLE_OS,
                 Prerequisite.HOSTER_EMERGENCY_CONTACTS));
@@ -166,7 +168,7 @@ public class DemoRegisterData implements ApplicationRunner {
                 LocalDate.of(2025, 9, 1), 12, true, 50, null, null, false)).id();
         servers.create(new ServerRequest(contract, "quais-web1", "shop3.example.net", null, "ops",
                 "SHA256:3dlove4olY0fxQfY+1IwtfXZFmI/PJGSRYFTC3yjjTE", Infrastructure.PROGERANCE, null,
-                "https://shop3.example.net/", "/var/www/librairie", "librairie", null, null));
+                "https://shop3.example.net/", "/var/www/librairie", "librairie", null, null, null));
         contracts.changeStatus(contract, new StatusChange(ContractStatus.ACTIVE));
     }
 

@@ -25,7 +25,7 @@ public class IncidentDueDates {
         return Date.from(clock.after(settings.getHosterFollowUp()).toInstant());
     }
 
-    /** Task_PrepareQuote (RD-extra): ops.incident.quote-preparation after the request. */
+    /** Version 1's Task_PrepareQuote (RD-extra): ops.incident.quote-preparation after the request. */
     public Date quotePreparation() {
         return Date.from(clock.after(settings.getQuotePreparation()).toInstant());
     }

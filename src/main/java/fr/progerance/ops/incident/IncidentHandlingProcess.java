@@ -50,17 +50,13 @@ public final class IncidentHandlingProcess {
         public static final String REMIND_HOSTER = "Task_RemindHoster";
         public static final String END_HOSTER_REMINDED = "EndEvent_HosterReminded";
         public static final String GATEWAY_COMPLEMENTARY = "Gateway_ComplementaryWorkRequested";
-        public static final String PREPARE_QUOTE = "Task_PrepareQuote";
-        public static final String SEND_QUOTE = "Task_SendQuoteForApproval";
-        public static final String FOLLOW_UP_QUOTE = "Task_FollowUpQuote";
-        public static final String MESSAGE_QUOTE_ANSWERED = "Event_QuoteAnswered";
-        /** RD-extra, DESIGN rule 12: reminders before the quote expires, then its expiry. */
-        public static final String TIMER_QUOTE_REMINDER = "Event_QuoteReminderDue";
-        public static final String REMIND_QUOTE = "Task_RemindClientOfQuote";
-        public static final String END_QUOTE_REMINDED = "EndEvent_QuoteReminded";
-        public static final String TIMER_QUOTE_EXPIRED = "Event_QuoteExpired";
-        public static final String EXPIRE_QUOTE = "Task_ExpireQuote";
-        public static final String RECORD_QUOTE_ANSWER = "Task_RecordQuoteAnswer";
+        /**
+         * RD-extra, R3.5: the shared {@code QuoteApproval} process (fr.progerance.ops.quote) prepares,
+         * sends, reminds and expires the complementary-work quote; subject {@code incident:<number>}.
+         */
+        public static final String CALL_QUOTE_APPROVAL = "CallActivity_QuoteApproval";
+        /** DESIGN rule 11: the decided quote, read from its record, into the incident's timeline. */
+        public static final String READ_QUOTE_OUTCOME = "Task_ReadQuoteOutcome";
         public static final String GATEWAY_QUOTE_APPROVED = "Gateway_QuoteApproved";
         public static final String CHOOSE_REMEDIATION = "Task_ChooseRemediation";
         public static final String GATEWAY_REMEDIATION = "Gateway_RemediationAction";
@@ -108,8 +104,6 @@ public final class IncidentHandlingProcess {
     public static final class Messages {
         /** A client answered a signed decision link (notify's correlator). */
         public static final String CLIENT_DECISION = "Message_ClientDecision";
-        /** A client answered the complementary-work quote (RD-extra) by its signed link. */
-        public static final String QUOTE_DECISION = "Message_QuoteDecision";
         /** R9: managers declared force majeure on the incident (POST /api/incidents/{n}/force-majeure). */
         public static final String FORCE_MAJEURE = "Message_ForceMajeureDeclared";
 
@@ -169,16 +163,14 @@ public final class IncidentHandlingProcess {
         /** How many reminders the hoster got: part of each reminder's idempotency key. */
         public static final String HOSTER_REMINDERS_SENT = "hosterRemindersSent";
         public static final String COMPLEMENTARY_WORK_REQUESTED = "complementaryWorkRequested";
+        /** Out of CallActivity_QuoteApproval: the quote record's id (QuoteApprovalProcess.Vars.QUOTE_ID). */
+        public static final String QUOTE_ID = "quoteId";
+        /** Copies of the decided quote record, shown on the carrying-out form. */
+        public static final String QUOTE_NUMBER = "quoteNumber";
         public static final String QUOTE_AMOUNT = "quoteAmountExclTax";
         public static final String QUOTE_DESCRIPTION = "quoteDescription";
-        public static final String QUOTE_PHONE_ANSWER = "quotePhoneAnswer";
-        /** From the quote's decision record (Gateway_QuoteApproved). */
+        /** From the quote record (Gateway_QuoteApproved). */
         public static final String QUOTE_APPROVED = "quoteApproved";
-        /** The quote's decision record, and when its link expires (the expiry timer). */
-        public static final String QUOTE_DECISION_ID = "quoteDecisionId";
-        public static final String QUOTE_EXPIRES_AT = "quoteExpiresAt";
-        /** How many reminders the client got: part of each reminder's idempotency key. */
-        public static final String QUOTE_REMINDERS_SENT = "quoteRemindersSent";
         // Remediation
         public static final String REMEDIATION_ACTION = "remediationAction";
         public static final String SERVICE_NAME = "serviceName";
@@ -224,6 +216,39 @@ public final class IncidentHandlingProcess {
         public static final String FORCE_MAJEURE_NOTES = "forceMajeureNotes";
 
         private Vars() {
+        }
+    }
+
+    /**
+     * The quote steps of version 1 of the model (camunda:versionTag 1), before IncidentHandling called
+     * the shared {@code QuoteApproval}: its own Task_PrepareQuote ... Task_RecordQuoteAnswer. Instances
+     * of version 1 already in these steps keep running on that version (Camunda runs each instance
+     * on the definition it started with), with the delegates of {@code Version1QuoteDelegates}, the
+     * forms {@code incident-prepare-quote} and {@code incident-follow-up-quote} kept by their
+     * deployment, and the {@code ops.incident.quote-*} settings. Nothing new starts them.
+     */
+    public static final class Version1 {
+        public static final String PREPARE_QUOTE = "Task_PrepareQuote";
+        public static final String SEND_QUOTE = "Task_SendQuoteForApproval";
+        public static final String FOLLOW_UP_QUOTE = "Task_FollowUpQuote";
+        public static final String MESSAGE_QUOTE_ANSWERED = "Event_QuoteAnswered";
+        public static final String TIMER_QUOTE_REMINDER = "Event_QuoteReminderDue";
+        public static final String REMIND_QUOTE = "Task_RemindClientOfQuote";
+        public static final String END_QUOTE_REMINDED = "EndEvent_QuoteReminded";
+        public static final String TIMER_QUOTE_EXPIRED = "Event_QuoteExpired";
+        public static final String EXPIRE_QUOTE = "Task_ExpireQuote";
+        public static final String RECORD_QUOTE_ANSWER = "Task_RecordQuoteAnswer";
+        /** A client answered the complementary-work quote by its signed link. */
+        public static final String QUOTE_DECISION = "Message_QuoteDecision";
+        /** Input of Task_FollowUpQuote. */
+        public static final String QUOTE_PHONE_ANSWER = "quotePhoneAnswer";
+        /** The quote's decision record, and when its link expires (the expiry timer). */
+        public static final String QUOTE_DECISION_ID = "quoteDecisionId";
+        public static final String QUOTE_EXPIRES_AT = "quoteExpiresAt";
+        /** How many reminders the client got: part of each reminder's idempotency key. */
+        public static final String QUOTE_REMINDERS_SENT = "quoteRemindersSent";
+
+        private Version1() {
         }
     }
 

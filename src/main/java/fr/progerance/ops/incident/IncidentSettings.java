@@ -30,16 +30,22 @@ public class IncidentSettings {
      */
     private Duration acknowledgementTimeout = Duration.ofMinutes(15);
 
-    /** How long a client has to answer a complementary-work quote (RD-extra) by its link. */
+    /*
+     * The quote-* settings below serve only the instances of IncidentHandling version 1 still in
+     * its own quote steps (IncidentHandlingProcess.Version1): version 2 calls QuoteApproval, whose
+     * settings are ops.quote.*. Drop them with Version1QuoteDelegates.
+     */
+
+    /** Version 1: how long a client has to answer a complementary-work quote (RD-extra) by its link. */
     private Duration quoteValidity = Duration.ofDays(7);
 
     /**
-     * RD-extra, DESIGN rule 12: the client is reminded of an unanswered quote this often while it is
+     * Version 1, RD-extra, DESIGN rule 12: the client is reminded of an unanswered quote this often while it is
      * valid (7 days of validity and 48 hours give reminders after 2, 4 and 6 days); then it expires.
      */
     private Duration quoteReminderInterval = Duration.ofHours(48);
 
-    /** How long ops have to prepare a requested quote (RD-extra): the due date of Task_PrepareQuote. */
+    /** Version 1: how long ops have to prepare a requested quote (RD-extra): the due date of Task_PrepareQuote. */
     private Duration quotePreparation = Duration.ofHours(2);
 
     /**
@@ -154,7 +160,7 @@ public class IncidentSettings {
     }
 
     /**
-     * The quote reminders as an ISO 8601 repeating interval for the reminder timer: as many
+     * Version 1: the quote reminders as an ISO 8601 repeating interval for the reminder timer: as many
      * {@link #getQuoteReminderInterval() intervals} as fit strictly within the validity.
      */
     public String getQuoteReminderCycle() {

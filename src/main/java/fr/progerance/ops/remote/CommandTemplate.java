@@ -1,5 +1,6 @@
 package fr.progerance.ops.remote;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * --now -- *}, {@code touch -- /var/www/*}{@code /.ops-maintenance}, {@code rm -f -- /var/www/*}{@code
  * /.ops-maintenance} and {@code rm -rf --one-file-system -- /var/www/*} (README, "Suspension and
  * deletion on the servers").
+ *
+ * <p>A template's fixed part may hold {@code {}} placeholders: each takes the next argument,
+ * single-quoted, in place (e.g. {@code --backup={}} gives {@code --backup='V8.1.7_...'}, one shell
+ * word). Without placeholders the arguments follow the fixed part, each after a space.
  */
 public enum CommandTemplate {
 
@@ -101,7 +106,66 @@ public enum CommandTemplate {
      * directory succeeds: idempotent. The argument can only be a shop directory
      * ({@link Parameter#SHOP_DIRECTORY}): never {@code /}, a top-level or system directory.
      */
-    REMOVE_SHOP_DIRECTORY(false, "sudo -n rm -rf --one-file-system --", Parameter.SHOP_DIRECTORY);
+    REMOVE_SHOP_DIRECTORY(false, "sudo -n rm -rf --one-file-system --", Parameter.SHOP_DIRECTORY),
+
+    /**
+     * RD-ps: the lines naming {@code VERSION} in the three files where PrestaShop keeps its version,
+     * in the order they are read ({@link Parameter#SHOP_VERSION_FILE}: {@code src/Core/Version.php}
+     * of 8 and 9, {@code app/AppKernel.php} of 1.7 and 8, {@code config/settings.inc.php} of 1.6),
+     * each line prefixed by its file name. Bounded: at most 20 lines per file, binary files never
+     * match; only those lines leave the server, so the database password and cookie keys of
+     * {@code settings.inc.php} never do. {@code LC_ALL=C}: grep's messages (a missing file) are in
+     * English whatever the server's locale. Exit 0: some line found; 1: none; 2: a file could not
+     * be read (a missing file included), the lines of the others still printed.
+     */
+    SHOP_VERSION_LINES(true, "env LC_ALL=C grep --with-filename --binary-files=without-match --max-count=20"
+            + " --fixed-strings --regexp=VERSION --", Parameter.SHOP_VERSION_FILE, Parameter.SHOP_VERSION_FILE,
+            Parameter.SHOP_VERSION_FILE),
+
+    /**
+     * RD-ps, R4.0-b: the update assistant's own backup of the shop's files and database (module
+     * {@code autoupgrade}, {@code bin/console backup:create <admin-dir>}), run from the module's
+     * directory as its chained commands need; changes the server. It prints, among its progress
+     * lines, {@code Database backup done in filename <backup name>.}. No {@code --} before the
+     * admin directory, as for {@link #ASSISTANT_UPDATE_START}: the pattern of
+     * {@link Parameter#ADMIN_DIRECTORY} keeps it from looking like an option. Long-running.
+     */
+    ASSISTANT_BACKUP_CREATE(false, "env --chdir={} php bin/console backup:create {}",
+            Parameter.AUTOUPGRADE_DIRECTORY, Parameter.ADMIN_DIRECTORY),
+
+    /**
+     * RD-ps, R4.0-b: the update itself ({@code bin/console update:start --chain --channel=online
+     * <admin-dir>}); changes the server. {@code --chain}: the assistant runs its next steps itself,
+     * each a new {@code php bin/console update:start ... --action=... --data=...} built from its own
+     * command line and run from the current directory (so: from the module's directory, and no
+     * {@code --} on the line, since the options it appends must still be read as options).
+     * Long-running.
+     */
+    ASSISTANT_UPDATE_START(false, "env --chdir={} php bin/console update:start --chain --channel=online {}",
+            Parameter.AUTOUPGRADE_DIRECTORY, Parameter.ADMIN_DIRECTORY),
+
+    /**
+     * RD-ps: puts back a backup made by {@link #ASSISTANT_BACKUP_CREATE} ({@code bin/console
+     * backup:restore --backup=<name> <admin-dir>}); changes the server. Long-running.
+     */
+    ASSISTANT_BACKUP_RESTORE(false, "env --chdir={} php bin/console backup:restore --backup={} {}",
+            Parameter.AUTOUPGRADE_DIRECTORY, Parameter.ASSISTANT_BACKUP_NAME, Parameter.ADMIN_DIRECTORY),
+
+    /**
+     * RD-ps: the names in the update assistant's backup directory ({@code <admin-dir>/autoupgrade/backup}
+     * of the shop), one per line: how the name of the backup just made is found when the output of
+     * {@link #ASSISTANT_BACKUP_CREATE} (kept up to {@code ops.remote.ssh.max-output}) does not show it.
+     */
+    LIST_ASSISTANT_BACKUPS(true, "ls -1 --", Parameter.ASSISTANT_BACKUP_DIRECTORY);
+
+    /**
+     * How long a {@link #longRunning()} command may run, at least, before the channel is closed (the
+     * update assistant's backup, update and restore take minutes, sometimes an hour on a large shop,
+     * never the 60 s of {@code ops.remote.ssh.command-timeout}). Two hours: R4.3-p2 gives an update
+     * 2 h of level-2 window time; an update still running after that has failed the contract anyway,
+     * and the rollback takes over.
+     */
+    public static final Duration LONG_RUNNING_TIMEOUT = Duration.ofHours(2);
 
     /** A kind of argument and the strict pattern its values must match in full. */
     public enum Parameter {
@@ -146,7 +210,40 @@ public enum CommandTemplate {
          * never remove anything but such a flag.
          */
         MAINTENANCE_FLAG("maintenance flag path", "(?=.{1,320}$)" + ShopPaths.directory("/" + ShopPaths.FLAG_NAME + "$")
-                + "/" + ShopPaths.FLAG_NAME);
+                + "/" + ShopPaths.FLAG_NAME),
+
+        /**
+         * RD-ps: one of the three files where PrestaShop keeps its version, under a shop's install
+         * path (the register's format: an absolute path of names that never start with a dot):
+         * {@code <install>/src/Core/Version.php}, {@code <install>/app/AppKernel.php} or
+         * {@code <install>/config/settings.inc.php}; nothing else can be read with it.
+         */
+        SHOP_VERSION_FILE("PrestaShop version file", "(?=.{1,300}$)" + ShopPaths.INSTALL_PATH
+                + "/(?:src/Core/Version\\.php|app/AppKernel\\.php|config/settings\\.inc\\.php)"),
+
+        /**
+         * RD-ps: the update assistant's module directory of a shop, {@code <install>/modules/autoupgrade};
+         * the only directory the assistant's commands run in.
+         */
+        AUTOUPGRADE_DIRECTORY("autoupgrade module directory", "(?=.{1,300}$)" + ShopPaths.INSTALL_PATH
+                + "/modules/autoupgrade"),
+
+        /**
+         * RD-ps: the name of a shop's back-office directory (the register's {@code adminDirectory}),
+         * the update assistant's argument: letters, digits, {@code _} and {@code -}, never starting
+         * with {@code -} (it would be read as an option), at most 64 characters.
+         */
+        ADMIN_DIRECTORY("admin directory name", ShopPaths.ADMIN_DIRECTORY),
+
+        /**
+         * RD-ps: a backup name as the update assistant makes them: {@code V<version>_<yyyyMMdd>-<HHmmss>-<hex>},
+         * e.g. {@code V8.1.6_20260415-210312-5f3a9c01}.
+         */
+        ASSISTANT_BACKUP_NAME("update assistant backup name", ShopPaths.BACKUP_NAME),
+
+        /** RD-ps: the update assistant's backup directory of a shop, {@code <install>/<admin-dir>/autoupgrade/backup}. */
+        ASSISTANT_BACKUP_DIRECTORY("update assistant backup directory", "(?=.{1,400}$)" + ShopPaths.INSTALL_PATH
+                + "/" + ShopPaths.ADMIN_DIRECTORY + "/autoupgrade/backup");
 
         private final String description;
         private final Pattern pattern;
@@ -176,6 +273,15 @@ public enum CommandTemplate {
         /** One name of a shop path: never starts with a dot (so never {@code .}, {@code ..} or hidden). */
         static final String NAME = "[A-Za-z0-9_][A-Za-z0-9._-]*";
 
+        /** The register's install path ({@code FieldRules.INSTALL_PATH}): names that never start with a dot. */
+        static final String INSTALL_PATH = "(?:/" + NAME + ")+";
+
+        /** A shop's back-office directory name, never starting with {@code -}. */
+        static final String ADMIN_DIRECTORY = "[A-Za-z0-9_][A-Za-z0-9_-]{0,63}";
+
+        /** The update assistant's backup names ({@code State::initDefault} of module autoupgrade). */
+        static final String BACKUP_NAME = "V[0-9][0-9A-Za-z.-]{0,39}_[0-9]{8}-[0-9]{6}-[0-9a-f]{1,8}";
+
         /** A maintenance flag's file name: hidden, containing {@code maintenance}, e.g. {@code .ops-maintenance}. */
         static final String FLAG_NAME = "\\.[A-Za-z0-9_-]{0,40}maintenance[A-Za-z0-9_-]{0,40}";
 
@@ -196,8 +302,16 @@ public enum CommandTemplate {
         }
     }
 
-    /** What the fixed part of a command line may contain: no shell syntax at all. */
-    static final Pattern FIXED_WORDS = Pattern.compile("[A-Za-z0-9/ -]+");
+    /**
+     * What the fixed part of a command line may contain: no shell syntax at all. {@code _ = :} for
+     * {@code LC_ALL=C}, {@code --chdir=} and console commands such as {@code backup:create}: none of
+     * them means anything to a POSIX shell inside a word that does not start with a name followed
+     * by {@code =} (an assignment needs a word of its own at the start of the command).
+     */
+    static final Pattern FIXED_WORDS = Pattern.compile("[A-Za-z0-9/ _=:-]+");
+
+    /** Where an argument goes in a fixed part that places its arguments itself. */
+    static final String PLACEHOLDER = "{}";
 
     private final boolean readOnly;
     private final String fixedPart;
@@ -207,6 +321,11 @@ public enum CommandTemplate {
         this.readOnly = readOnly;
         this.fixedPart = fixedPart;
         this.parameters = List.of(parameters);
+        int placeholders = fixedPart.split(Pattern.quote(PLACEHOLDER), -1).length - 1;
+        if (placeholders != 0 && placeholders != parameters.length) {
+            throw new IllegalStateException(name() + ": " + placeholders + " placeholders for " + parameters.length
+                    + " arguments");
+        }
     }
 
     /**
@@ -227,6 +346,20 @@ public enum CommandTemplate {
         return this == REBOOT;
     }
 
+    /** Whether the command may run for long: the update assistant's commands ({@link #LONG_RUNNING_TIMEOUT}). */
+    public boolean longRunning() {
+        return this == ASSISTANT_BACKUP_CREATE || this == ASSISTANT_UPDATE_START || this == ASSISTANT_BACKUP_RESTORE;
+    }
+
+    /**
+     * How long this command may run before its channel is closed: {@code configured}
+     * ({@code ops.remote.ssh.command-timeout}), or at least {@link #LONG_RUNNING_TIMEOUT} for a
+     * {@link #longRunning()} one.
+     */
+    public Duration commandTimeout(Duration configured) {
+        return longRunning() && configured.compareTo(LONG_RUNNING_TIMEOUT) < 0 ? LONG_RUNNING_TIMEOUT : configured;
+    }
+
     /**
      * The exact command line sent to the server.
      *
@@ -239,7 +372,6 @@ public enum CommandTemplate {
             throw new IllegalArgumentException(name() + " takes " + parameters.size() + " argument"
                     + (parameters.size() == 1 ? "" : "s") + describeParameters() + ", got " + values.length);
         }
-        StringBuilder line = new StringBuilder(fixedPart);
         for (int i = 0; i < values.length; i++) {
             Parameter parameter = parameters.get(i);
             if (!parameter.accepts(values[i])) {
@@ -247,9 +379,22 @@ public enum CommandTemplate {
                         + ") must match " + parameter.pattern().pattern() + ", got "
                         + (values[i] == null ? "null" : printable(values[i])));
             }
-            line.append(' ').append(singleQuoted(values[i]));
         }
-        return line.toString();
+        if (!fixedPart.contains(PLACEHOLDER)) {
+            StringBuilder line = new StringBuilder(fixedPart);
+            for (String value : values) {
+                line.append(' ').append(singleQuoted(value));
+            }
+            return line.toString();
+        }
+        StringBuilder line = new StringBuilder();
+        int from = 0;
+        for (String value : values) {
+            int at = fixedPart.indexOf(PLACEHOLDER, from);
+            line.append(fixedPart, from, at).append(singleQuoted(value));
+            from = at + PLACEHOLDER.length();
+        }
+        return line.append(fixedPart.substring(from)).toString();
     }
 
     private String describeParameters() {

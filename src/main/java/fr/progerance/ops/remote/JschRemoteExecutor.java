@@ -371,7 +371,8 @@ public class JschRemoteExecutor implements RemoteExecutor, RemoteStreams {
     }
 
     private void awaitClosed(ChannelExec channel, SshTarget target, CommandTemplate template) {
-        long deadline = System.nanoTime() + settings.commandTimeout().toNanos();
+        Duration timeout = template.commandTimeout(settings.commandTimeout()); // longer for the update assistant
+        long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 1;
         try {
             while (!channel.isClosed()) {
@@ -379,9 +380,9 @@ public class JschRemoteExecutor implements RemoteExecutor, RemoteStreams {
                 if (remaining <= 0) {
                     stop(channel);
                     throw new CommandTimeoutException(template + " on " + target.describe() + " did not finish within "
-                            + settings.commandTimeout() + " (" + RemoteSshProperties.PREFIX
-                            + ".command-timeout): channel closed, the remote process may still be running",
-                            template, settings.commandTimeout());
+                            + timeout + " (" + (timeout.equals(settings.commandTimeout()) ? RemoteSshProperties.PREFIX
+                            + ".command-timeout" : "CommandTemplate.LONG_RUNNING_TIMEOUT")
+                            + "): channel closed, the remote process may still be running", template, timeout);
                 }
                 TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(pause, TimeUnit.NANOSECONDS.toMillis(remaining))));
                 pause = Math.min(pause * 2, MAX_POLL_MILLIS);

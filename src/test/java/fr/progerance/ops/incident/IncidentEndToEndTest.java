@@ -19,6 +19,7 @@ import fr.progerance.ops.calendar.Infrastructure;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.quote.QuoteApprovalProcess;
 import fr.progerance.ops.remote.EmbeddedSshServer;
 import fr.progerance.ops.security.OpsGroups;
 import jakarta.mail.internet.MimeMessage;
@@ -112,6 +113,9 @@ class IncidentEndToEndTest {
 
     @Autowired
     fr.progerance.ops.notify.ClientDecisions decisions;
+
+    @Autowired
+    fr.progerance.ops.quote.QuoteRepository quoteRecords;
 
     RegisterApi register;
     TestApi api;
@@ -627,19 +631,37 @@ class IncidentEndToEndTest {
         complete(task(pid, Elements.TAKE_CHARGE), Map.of(Vars.CAUSE_CATEGORY, "HARDWARE"));
         executeJob(pid, Elements.NOTIFY_HOSTER);
         complete(task(pid, Elements.COORDINATE_HOSTER), Map.of(Vars.COMPLEMENTARY_WORK_REQUESTED, true));
-        complete(task(pid, Elements.PREPARE_QUOTE), Map.of(Vars.QUOTE_AMOUNT, "450.00", Vars.QUOTE_DESCRIPTION,
-                "Remplacement du disque"));
-        executeJob(pid, Elements.SEND_QUOTE);
-        String quoteId = (String) runtime.getVariable(pid, Vars.QUOTE_DECISION_ID);
+        executeJob(pid, Elements.CALL_QUOTE_APPROVAL);
+        // RD-extra: the shared QuoteApproval, called with this incident's subject
+        String quotePid = runtime.createProcessInstanceQuery().superProcessInstanceId(pid).singleResult().getId();
+        executeJob(quotePid, QuoteApprovalProcess.Elements.OPEN);
+        complete(task(quotePid, QuoteApprovalProcess.Elements.PREPARE), Map.of(
+                QuoteApprovalProcess.Vars.DESCRIPTION, "Remplacement du disque avec l'hébergeur",
+                QuoteApprovalProcess.Vars.AMOUNT, "450.00",
+                QuoteApprovalProcess.Vars.WINDOW_START, "2026-03-13T09:00+01:00",
+                QuoteApprovalProcess.Vars.WINDOW_END, "2026-03-13T12:00+01:00",
+                QuoteApprovalProcess.Vars.VALID_UNTIL, "2026-03-12"));
+        executeJob(quotePid, QuoteApprovalProcess.Elements.SEND);
+        long quoteId = (Long) runtime.getVariable(quotePid, QuoteApprovalProcess.Vars.QUOTE_ID);
+        String decisionId = decisionOfQuote(quoteId);
 
-        Task followUp = task(pid, Elements.FOLLOW_UP_QUOTE);
+        Task followUp = task(quotePid, QuoteApprovalProcess.Elements.FOLLOW_UP);
         TestApi.Answer forged = alice.post("/engine-rest/task/" + followUp.getId() + "/complete", Map.of("variables",
                 Map.of("quoteDecisionApproved", Map.of("value", true), "quoteDecisionChannel", Map.of("value", "LINK"))));
         assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
         assertThat(forged.body()).contains("quoteDecisionApproved");
-        assertThat(decisions.find(quoteId).orElseThrow().getStatus())
+        TestApi.Answer callerVariable = alice.put("/engine-rest/process-instance/" + pid + "/variables/"
+                + Vars.QUOTE_APPROVED, Map.of("value", true, "type", "Boolean"));
+        assertThat(callerVariable.status()).as("the incident's own variables: %s", callerVariable).isEqualTo(403);
+        assertThat(decisions.find(decisionId).orElseThrow().getStatus())
                 .isEqualTo(fr.progerance.ops.notify.DecisionStatus.PENDING);
-        assertThat(task(pid, Elements.FOLLOW_UP_QUOTE)).isNotNull();
+        assertThat(task(quotePid, QuoteApprovalProcess.Elements.FOLLOW_UP)).isNotNull();
+        assertThat(runtime.getVariable(pid, Vars.QUOTE_APPROVED)).isNull();
+    }
+
+    /** The decision record of a quote, through its record (DESIGN rule 11). */
+    private String decisionOfQuote(long quoteId) {
+        return quoteRecords.findById(quoteId).orElseThrow().getDecisionId();
     }
 
     @Test

@@ -157,7 +157,7 @@ class CommandTemplateTest {
         String line = template.commandLine(args);
         String fixed = line;
         for (String arg : args) {
-            fixed = fixed.replace(" '" + arg + "'", "");
+            fixed = fixed.replace("'" + arg + "'", "");
         }
 
         assertThat(fixed).matches(CommandTemplate.FIXED_WORDS);
@@ -171,19 +171,118 @@ class CommandTemplateTest {
             case ABSOLUTE_PATH -> "/x";
             case SHOP_DIRECTORY -> "/var/www/x";
             case MAINTENANCE_FLAG -> "/var/www/x/.ops-maintenance";
+            case SHOP_VERSION_FILE -> "/var/www/x/app/AppKernel.php";
+            case AUTOUPGRADE_DIRECTORY -> "/var/www/x/modules/autoupgrade";
+            case ADMIN_DIRECTORY -> "admin123";
+            case ASSISTANT_BACKUP_NAME -> "V8.1.6_20260415-210312-5f3a9c01";
+            case ASSISTANT_BACKUP_DIRECTORY -> "/var/www/x/admin123/autoupgrade/backup";
         };
     }
 
     @Test
-    @DisplayName("R4.3-t5: only the restart, the reboot and the R7.3/R8.2 suspension, reactivation and deletion templates change the server")
+    @DisplayName("R4.3-t5: only the restart, the reboot, the R7.3/R8.2 suspension, reactivation and deletion templates and the RD-ps update assistant change the server")
     void readOnly() {
         assertThat(Arrays.stream(CommandTemplate.values()).filter(t -> !t.readOnly()))
                 .containsExactlyInAnyOrder(CommandTemplate.RESTART_SERVICE, CommandTemplate.REBOOT,
                         CommandTemplate.DISABLE_SERVICE, CommandTemplate.ENABLE_SERVICE,
                         CommandTemplate.SET_MAINTENANCE_FLAG, CommandTemplate.CLEAR_MAINTENANCE_FLAG,
-                        CommandTemplate.DROP_DATABASE, CommandTemplate.REMOVE_SHOP_DIRECTORY);
+                        CommandTemplate.DROP_DATABASE, CommandTemplate.REMOVE_SHOP_DIRECTORY,
+                        CommandTemplate.ASSISTANT_BACKUP_CREATE, CommandTemplate.ASSISTANT_UPDATE_START,
+                        CommandTemplate.ASSISTANT_BACKUP_RESTORE);
         assertThat(Arrays.stream(CommandTemplate.values()).filter(CommandTemplate::mayDropConnection))
                 .containsExactly(CommandTemplate.REBOOT);
+    }
+
+    @Test
+    @DisplayName("RD-ps: the version is read with one bounded grep of the three version files, in the C locale")
+    void shopVersionLines() {
+        assertThat(CommandTemplate.SHOP_VERSION_LINES.commandLine("/var/www/shop/src/Core/Version.php",
+                "/var/www/shop/app/AppKernel.php", "/var/www/shop/config/settings.inc.php"))
+                .isEqualTo("env LC_ALL=C grep --with-filename --binary-files=without-match --max-count=20"
+                        + " --fixed-strings --regexp=VERSION -- '/var/www/shop/src/Core/Version.php'"
+                        + " '/var/www/shop/app/AppKernel.php' '/var/www/shop/config/settings.inc.php'");
+        assertThat(CommandTemplate.SHOP_VERSION_LINES.readOnly()).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"/var/www/shop/config/parameters.php", "/var/www/shop/app/config/parameters.php",
+        "/etc/shadow", "/var/www/shop/app/AppKernel.php/x", "/var/www/shop/../app/AppKernel.php",
+        "/var/www/.shop/app/AppKernel.php", "var/www/shop/app/AppKernel.php", "/var/www/shop/app/AppKernel.phps",
+        "/var/www/shop/app/AppKernel.php;id", "/var/www/shop/app/AppKernel.php\n", "/var/www/sh op/app/AppKernel.php",
+        "/var/www/shop/app/AppKernelXphp", "/app/AppKernel.php/", "/src/Core/Version.php", ""})
+    @DisplayName("RD-ps: nothing but a version file under a clean install path can be read")
+    void versionFileRefused(String file) {
+        assertThat(CommandTemplate.Parameter.SHOP_VERSION_FILE.accepts(file)).as(file).isFalse();
+        assertThatThrownBy(() -> CommandTemplate.SHOP_VERSION_LINES.commandLine(file, file, file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("SHOP_VERSION_LINES argument 1 (PrestaShop version file) must match");
+    }
+
+    @Test
+    @DisplayName("RD-ps, R4.0-b: the update assistant's commands run from modules/autoupgrade with php, the admin directory last")
+    void assistantCommandLines() {
+        String module = "/var/www/clients/c12/prestashop/modules/autoupgrade";
+        assertThat(CommandTemplate.ASSISTANT_BACKUP_CREATE.commandLine(module, "admin4f7k2q"))
+                .isEqualTo("env --chdir='" + module + "' php bin/console backup:create 'admin4f7k2q'");
+        assertThat(CommandTemplate.ASSISTANT_UPDATE_START.commandLine(module, "admin4f7k2q"))
+                .isEqualTo("env --chdir='" + module + "' php bin/console update:start --chain --channel=online"
+                        + " 'admin4f7k2q'");
+        assertThat(CommandTemplate.ASSISTANT_BACKUP_RESTORE.commandLine(module, "V8.1.6_20260415-210312-5f3a9c01",
+                "admin4f7k2q"))
+                .isEqualTo("env --chdir='" + module + "' php bin/console backup:restore"
+                        + " --backup='V8.1.6_20260415-210312-5f3a9c01' 'admin4f7k2q'");
+        assertThat(CommandTemplate.LIST_ASSISTANT_BACKUPS.commandLine(
+                "/var/www/clients/c12/prestashop/admin4f7k2q/autoupgrade/backup"))
+                .isEqualTo("ls -1 -- '/var/www/clients/c12/prestashop/admin4f7k2q/autoupgrade/backup'");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"-admin", "--help", "admin/../x", "admin x", "admin;id", "admin'", "$(id)", "admin.bak",
+        "", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "admin\n", "adm\u00efn"})
+    @DisplayName("RD-ps: an admin directory that could be an option, a path or shell syntax is refused")
+    void adminDirectoryRefused(String admin) {
+        String value = admin;
+        assertThat(CommandTemplate.Parameter.ADMIN_DIRECTORY.accepts(value)).as(value).isFalse();
+        assertThatThrownBy(() -> CommandTemplate.ASSISTANT_UPDATE_START.commandLine("/var/www/shop/modules/autoupgrade",
+                value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ASSISTANT_UPDATE_START argument 2 (admin directory name) must match");
+    }
+
+    @Test
+    @DisplayName("RD-ps: the assistant runs only in a modules/autoupgrade directory, and restores only a backup named as it names them")
+    void assistantArgumentsRefused() {
+        for (String dir : new String[] {"/var/www/shop", "/var/www/shop/modules/autoupgrade/", "/tmp/x/modules/other",
+            "/var/www/shop/modules/autoupgrade/../../../etc", "modules/autoupgrade", "/modules/autoupgrade/x"}) {
+            assertThat(CommandTemplate.Parameter.AUTOUPGRADE_DIRECTORY.accepts(dir)).as(dir).isFalse();
+        }
+        assertThat(CommandTemplate.Parameter.AUTOUPGRADE_DIRECTORY.accepts("/srv/shop/modules/autoupgrade")).isTrue();
+        for (String name : new String[] {"V8.1.6_20260415-210312-5f3a9c01", "V1.7.8.11_20250101-000000-0",
+            "V9.0.0_20260101-235959-7fffffff"}) {
+            assertThat(CommandTemplate.Parameter.ASSISTANT_BACKUP_NAME.accepts(name)).as(name).isTrue();
+        }
+        for (String name : new String[] {"8.1.6_20260415-210312-5f3a9c01", "V8.1.6_2026041-210312-5f3a9c01",
+            "V8.1.6_20260415-210312-5F3A9C01", "V8.1.6_20260415-210312-", "auto-backupfiles_V8.1.6_20260415-210312-5f",
+            "V8.1.6_20260415-210312-5f3a9c01.zip", "V8.1.6_20260415-210312-5f3a9c01/..", "../V8_20260415-210312-5f",
+            "V8.1.6_20260415-210312-5f3a9c01;id", ""}) {
+            assertThat(CommandTemplate.Parameter.ASSISTANT_BACKUP_NAME.accepts(name)).as(name).isFalse();
+        }
+        assertThat(CommandTemplate.Parameter.ASSISTANT_BACKUP_DIRECTORY.accepts("/var/www/shop/-x/autoupgrade/backup"))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("R4.3-p2: only the update assistant's commands may run longer than ops.remote.ssh.command-timeout, up to 2 h")
+    void longRunning() {
+        assertThat(Arrays.stream(CommandTemplate.values()).filter(CommandTemplate::longRunning))
+                .containsExactlyInAnyOrder(CommandTemplate.ASSISTANT_BACKUP_CREATE,
+                        CommandTemplate.ASSISTANT_UPDATE_START, CommandTemplate.ASSISTANT_BACKUP_RESTORE);
+        assertThat(CommandTemplate.ASSISTANT_UPDATE_START.commandTimeout(java.time.Duration.ofSeconds(60)))
+                .isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(CommandTemplate.ASSISTANT_UPDATE_START.commandTimeout(java.time.Duration.ofHours(3)))
+                .isEqualTo(java.time.Duration.ofHours(3));
+        assertThat(CommandTemplate.SHOP_VERSION_LINES.commandTimeout(java.time.Duration.ofSeconds(60)))
+                .isEqualTo(java.time.Duration.ofSeconds(60));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

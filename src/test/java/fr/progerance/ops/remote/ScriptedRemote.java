@@ -41,7 +41,22 @@ public final class ScriptedRemote implements RemoteExecutor {
         answer(CommandTemplate.DATABASE_EXISTS, 0, "");
         answer(CommandTemplate.DROP_DATABASE, 0, "Database dropped\n");
         answer(CommandTemplate.REMOVE_SHOP_DIRECTORY, 0, "");
+        // RD-ps: a PrestaShop 8.1.6 shop whose update assistant works (update.shop.PrestaShopFixture has
+        // the real files and a console stand-in on the embedded SSH server).
+        answer(CommandTemplate.SHOP_VERSION_LINES, args -> new CommandResult(CommandTemplate.SHOP_VERSION_LINES, 0,
+                args.get(0) + ":    public const VERSION = '8.1.6';\n" + args.get(1) + ":    public const VERSION = '8.1.6';\n",
+                "", Duration.ofMillis(20)));
+        answer(CommandTemplate.ASSISTANT_BACKUP_CREATE, 0, "INFO - Starting backup...\n"
+                + "INFO - Database backup done in filename " + BACKUP_NAME + ".\nINFO - Backup completed successfully.\n");
+        answer(CommandTemplate.ASSISTANT_UPDATE_START, 0, "INFO - Starting upgrade...\n"
+                + "INFO - Shop updated to 8.2.1. Congratulations! You can now reactivate your shop.\n");
+        answer(CommandTemplate.ASSISTANT_BACKUP_RESTORE, 0, "INFO - Restoring files ...\n"
+                + "INFO - Restoration process done. Congratulations! You can now reactivate your shop.\n");
+        answer(CommandTemplate.LIST_ASSISTANT_BACKUPS, 0, BACKUP_NAME + "\nauto-backupfiles_" + BACKUP_NAME + ".zip\n");
     }
+
+    /** The backup the default {@code backup:create} answer names. */
+    public static final String BACKUP_NAME = "V8.1.6_20260101-020000-1a2b3c4d";
 
     /** {@code template} exits with {@code status}, printing {@code stdout}. */
     public ScriptedRemote answer(CommandTemplate template, int status, String stdout) {

@@ -10,6 +10,7 @@ import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.PhoneOutcome;
 import fr.progerance.ops.incident.IncidentHandlingProcess.RemediationAction;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Version1;
 import fr.progerance.ops.incident.IncidentService;
 import fr.progerance.ops.incident.IncidentSettings;
 import fr.progerance.ops.notify.Answer;
@@ -64,7 +65,7 @@ public class IncidentCompletionChecks implements TaskCompletionCheck {
                 }
                 case Elements.CHOOSE_REMEDIATION -> remediation(values);
                 case Elements.CALL_CONTACT -> contactAnswer(completion, values);
-                case Elements.FOLLOW_UP_QUOTE -> quoteAnswer(completion, values);
+                case Version1.FOLLOW_UP_QUOTE -> quoteAnswer(completion, values);
                 default -> {
                     // no rule beyond the form's own fields
                 }
@@ -133,12 +134,15 @@ public class IncidentCompletionChecks implements TaskCompletionCheck {
         requirePerson(completion, "the client's answer");
     }
 
-    /** Task_FollowUpQuote (RD-extra): the client's answer by phone, while the quote is open. */
+    /**
+     * Task_FollowUpQuote of version 1 (RD-extra), for the instances still there: the client's answer
+     * by phone, while the quote is open. Version 2 calls QuoteApproval, checked by QuoteCompletionChecks.
+     */
     private void quoteAnswer(TaskCompletion completion, Function<String, Object> values) {
-        if (ProcessVariables.choice(values, Vars.QUOTE_PHONE_ANSWER, Answer.class) == null) {
-            throw new FormRefusal("Log the client's answer to the quote (" + Vars.QUOTE_PHONE_ANSWER + ")");
+        if (ProcessVariables.choice(values, Version1.QUOTE_PHONE_ANSWER, Answer.class) == null) {
+            throw new FormRefusal("Log the client's answer to the quote (" + Version1.QUOTE_PHONE_ANSWER + ")");
         }
-        requirePending(ProcessVariables.text(values, Vars.QUOTE_DECISION_ID), "quote");
+        requirePending(ProcessVariables.text(values, Version1.QUOTE_DECISION_ID), "quote");
         requirePerson(completion, "the client's answer");
     }
 

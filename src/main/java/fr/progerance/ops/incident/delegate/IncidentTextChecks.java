@@ -6,6 +6,7 @@ import fr.progerance.ops.engine.TaskCompletionCheck;
 import fr.progerance.ops.incident.IncidentHandlingProcess;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Elements;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Version1;
 import fr.progerance.ops.web.TextRules;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public class IncidentTextChecks implements TaskCompletionCheck {
     static final Map<String, List<TextField>> FIELDS = Map.of(
             Elements.TAKE_CHARGE, List.of(TextField.note(Vars.TAKE_CHARGE_NOTES, 2000)),
             Elements.COORDINATE_HOSTER, List.of(TextField.note(Vars.HOSTER_NOTES, 2000)),
-            Elements.PREPARE_QUOTE, List.of(TextField.note(Vars.QUOTE_DESCRIPTION, 1000)),
+            Version1.PREPARE_QUOTE, List.of(TextField.note(Vars.QUOTE_DESCRIPTION, 1000)),
             Elements.CHOOSE_REMEDIATION, List.of(TextField.note(Vars.DECISION_DESCRIPTION, 1000),
                     TextField.choice(Vars.SERVICE_NAME), TextField.choice(Vars.DECISION_ACTION)),
             Elements.CARRY_OUT_ACTION, List.of(TextField.note(Vars.ACTION_NOTES, 2000)),

@@ -10,10 +10,22 @@ import java.util.Optional;
  */
 public interface ReleaseCatalogue {
 
-    /** Every release, oldest first. */
+    /** Every release, oldest first: in version order (lowest first; 8.0.5 comes before 8.1.0 though published after it). */
     List<Release> releases();
 
-    /** The release of exactly that version, if listed. */
+    /**
+     * The releases newer than {@code current} up to {@code target} included, in version order: what
+     * an update from one to the other brings (e.g. the earliest security release among them, whose
+     * publication starts the R4.0-b delay). Empty when {@code target} is not newer. (A default
+     * method, so that fakes of this interface need not implement it.)
+     */
+    default List<Release> between(PrestaShopVersion current, PrestaShopVersion target) {
+        return releases().stream()
+                .filter(r -> r.version().compareRelease(current) > 0 && r.version().compareRelease(target) <= 0)
+                .toList();
+    }
+
+    /** The release of exactly that version (a package suffix such as {@code -1} ignored), if listed. */
     Optional<Release> release(PrestaShopVersion version);
 
     /**

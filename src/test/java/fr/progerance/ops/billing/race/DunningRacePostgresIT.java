@@ -66,7 +66,7 @@ class DunningRacePostgresIT {
     @DisplayName("R7.3, R8.2 on PostgreSQL: the suspension job racing the full payment always ends in good standing")
     void suspensionRacingThePayment() throws Exception {
         Map<String, Integer> outcomes = races.suspensionRaces();
-        System.out.println("Suspension races on PostgreSQL: " + outcomes);
+        System.out.println("Suspension races on PostgreSQL: " + outcomes + ", retries " + races.retries());
         assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(DunningRaces.TRIALS);
     }
 
@@ -74,7 +74,7 @@ class DunningRacePostgresIT {
     @DisplayName("R8.2 on PostgreSQL: the deletion job racing the payment: deleted only after the point of no return")
     void deletionRacingThePayment() throws Exception {
         Map<String, Integer> outcomes = races.deletionRaces();
-        System.out.println("Deletion races on PostgreSQL: " + outcomes);
+        System.out.println("Deletion races on PostgreSQL: " + outcomes + ", retries " + races.retries());
         assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(DunningRaces.TRIALS);
     }
 }

@@ -47,7 +47,7 @@ class DunningRaceTest {
     @DisplayName("R7.3, R8.2: the suspension job racing the full payment: always ends in good standing, services reactivated if they were stopped")
     void suspensionRacingThePayment() throws Exception {
         Map<String, Integer> outcomes = races.suspensionRaces();
-        System.out.println("Suspension races on H2: " + outcomes);
+        System.out.println("Suspension races on H2: " + outcomes + ", retries " + races.retries());
         assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(DunningRaces.TRIALS);
     }
 
@@ -55,7 +55,7 @@ class DunningRaceTest {
     @DisplayName("R8.2: the deletion job racing the payment of everything due: deleted only when the payment came after the point of no return")
     void deletionRacingThePayment() throws Exception {
         Map<String, Integer> outcomes = races.deletionRaces();
-        System.out.println("Deletion races on H2: " + outcomes);
+        System.out.println("Deletion races on H2: " + outcomes + ", retries " + races.retries());
         assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(DunningRaces.TRIALS);
     }
 }

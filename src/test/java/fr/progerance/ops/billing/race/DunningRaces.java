@@ -20,6 +20,7 @@ import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.engine.worker.ExternalTaskWorker;
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.ScriptedRemote;
+import fr.progerance.ops.web.Excerpt;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,6 +90,9 @@ final class DunningRaces {
     private final RegisterApi register;
     private final Random random = new Random(Long.getLong("dunning.race.seed", 20261201L));
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    /** Jobs run again after a failed attempt, by the start of their failure message. */
+    private final Map<String, Integer> retried = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Set<String> retriedAttempts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DunningRaces(ApplicationContext app, int port) {
         this.clock = app.getBean(MovableClock.class);
@@ -107,6 +111,11 @@ final class DunningRaces {
         this.tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         this.jdbc = app.getBean(JdbcTemplate.class);
         this.register = new RegisterApi(port);
+    }
+
+    /** The jobs that needed another attempt so far (a lock wait, a conflict), by failure: printed beside the outcomes. */
+    Map<String, Integer> retries() {
+        return new TreeMap<>(retried);
     }
 
     void close() {
@@ -172,12 +181,12 @@ final class DunningRaces {
     }
 
     private String suspensionOutcome(Trial t) {
+        assertThat(openIncidents(t.instance)).as("no Camunda incident in the dunning of %s", t.invoice).isEmpty();
         assertThat(paymentsOf(t.invoice)).as("the payment of %s is recorded once", t.invoice).isEqualTo(1);
-        assertThat(standing(t.clientId)).as("R8.2: %s paid in full is not left suspended", t.invoice)
-                .isEqualTo(ClientAccounts.Standing.GOOD);
+        assertThat(standing(t.clientId)).as("R8.2: %s paid in full is not left suspended (the dunning waits at %s)",
+                t.invoice, waitingAt(t.instance)).isEqualTo(ClientAccounts.Standing.GOOD);
         assertThat(contracts.findById(t.contractId).orElseThrow().getStatus()).isEqualTo(ContractStatus.ACTIVE);
         assertThat(ended(t.instance)).as("the dunning of %s ended", t.invoice).isTrue();
-        assertThat(openIncidents(t.instance)).isZero();
         long disabled = t.ssh.count(CommandTemplate.DISABLE_SERVICE);
         long enabled = t.ssh.count(CommandTemplate.ENABLE_SERVICE);
         if (passed(t.instance, Elements.SUSPEND_SERVICES)) {
@@ -191,9 +200,9 @@ final class DunningRaces {
     }
 
     private String deletionOutcome(Trial t, boolean pastNoReturn) {
+        assertThat(openIncidents(t.instance)).as("no Camunda incident in the dunning of %s", t.invoice).isEmpty();
         assertThat(paymentsOf(t.invoice)).as("the payment of %s is recorded once", t.invoice).isEqualTo(1);
         assertThat(ended(t.instance)).as("the dunning of %s ended", t.invoice).isTrue();
-        assertThat(openIncidents(t.instance)).isZero();
         boolean audited = audits(t.clientId) > 0;
         if (pastNoReturn) {
             assertThat(standing(t.clientId)).as("paid after the point of no return").isEqualTo(ClientAccounts.Standing.DELETED);
@@ -321,13 +330,19 @@ final class DunningRaces {
     }
 
     private List<Job> dueJobs(String instance) {
-        List<Job> due = new ArrayList<>(management.createJobQuery().processInstanceId(instance).executable()
+        List<Job> due = new ArrayList<>(management.createJobQuery().processInstanceId(instance).active()
                 .withRetriesLeft().list());
         for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(instance).list()) {
-            due.addAll(management.createJobQuery().processInstanceId(called.getId()).executable().withRetriesLeft()
+            due.addAll(management.createJobQuery().processInstanceId(called.getId()).active().withRetriesLeft()
                     .list());
         }
-        due.removeIf(j -> j.getDuedate() != null && j.getDuedate().toInstant().isAfter(clock.instant()));
+        // A job whose earlier attempt failed (a lock wait under load, a conflict) waits for its retry
+        // (failedJobRetryTimeCycle) at a later due date, which the stopped clock never reaches: it is
+        // run now, as the job executor would run it when its time comes, and counted.
+        due.removeIf(j -> j.getDuedate() != null && j.getDuedate().toInstant().isAfter(clock.instant())
+                && j.getExceptionMessage() == null);
+        due.stream().filter(j -> j.getExceptionMessage() != null && retriedAttempts.add(j.getId() + "/" + j.getRetries()))
+                .forEach(j -> retried.merge("job retried after: " + Excerpt.of(j.getExceptionMessage()), 1, Integer::sum));
         return due;
     }
 
@@ -356,8 +371,24 @@ final class DunningRaces {
         return runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0;
     }
 
-    private long openIncidents(String instance) {
-        return runtime.createIncidentQuery().processInstanceId(instance).count();
+    /** Where the dunning and the processes it called wait now, with their jobs (for a failure's message). */
+    private List<String> waitingAt(String instance) {
+        List<String> at = new ArrayList<>(runtime.getActiveActivityIds(instance));
+        management.createJobQuery().processInstanceId(instance).list().forEach(j -> at.add("job " + j.getId() + " due "
+                + j.getDuedate() + " retries " + j.getRetries() + (j.getExceptionMessage() == null ? ""
+                : " after: " + j.getExceptionMessage())));
+        return at;
+    }
+
+    /** The messages of the open incidents of the dunning and of the processes it called. */
+    private List<String> openIncidents(String instance) {
+        List<String> open = new ArrayList<>();
+        runtime.createIncidentQuery().processInstanceId(instance).list().forEach(i -> open.add(i.getIncidentMessage()));
+        for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(instance).list()) {
+            runtime.createIncidentQuery().processInstanceId(called.getId()).list()
+                    .forEach(i -> open.add(i.getIncidentMessage()));
+        }
+        return open;
     }
 
     private boolean passed(String instance, String activityId) {

@@ -33,6 +33,11 @@ import fr.progerance.ops.notify.AnswerChannel;
 import fr.progerance.ops.notify.ClientDecision;
 import fr.progerance.ops.notify.ClientDecisions;
 import fr.progerance.ops.notify.DecisionStatus;
+import fr.progerance.ops.quote.QuoteApprovalProcess;
+import fr.progerance.ops.quote.QuoteRepository;
+import fr.progerance.ops.quote.QuoteStatus;
+import fr.progerance.ops.quote.QuoteView;
+import fr.progerance.ops.quote.Quotes;
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.ScriptedRemote;
 import fr.progerance.ops.security.OpsGroups;
@@ -93,6 +98,8 @@ class IncidentHandlingFlowTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     // The contract's deadlines for the instants of these scenarios (R4.3-*, RC-business), by hand.
+    /** RD-extra: the end of the incident quote's validity day (24 March), Paris time. */
+    private static final Instant QUOTE_EXPIRY = paris(2026, 3, 25, 0, 0);
     /** RC-business: a Tuesday inside business hours. */
     private static final Instant TUESDAY_10H = paris(2026, 3, 10, 10, 0);
     /** R4.3-p1 on a business day: GTI 10 min, GTR = GTI + 30 min. */
@@ -142,6 +149,10 @@ class IncidentHandlingFlowTest {
     ForceMajeureDeclaration forceMajeure;
     @Autowired
     fr.progerance.ops.incident.IncidentSettings settings;
+    @Autowired
+    Quotes quotes;
+    @Autowired
+    QuoteRepository quoteRecords;
 
     private ScriptedRemote server;
     private RegisterApi register;
@@ -395,7 +406,7 @@ class IncidentHandlingFlowTest {
         Assertions.assertThat(job(pi, TIMER_HOSTER_REMINDER)).as("the next reminder").isNotNull();
 
         complete(pi, COORDINATE_HOSTER, Vars.COMPLEMENTARY_WORK_REQUESTED, false, Vars.HOSTER_NOTES, "disque changé");
-        assertThat(pi).hasPassed(GATEWAY_COMPLEMENTARY).hasNotPassed(PREPARE_QUOTE).isWaitingAtExactly(CHECK_SERVICE);
+        assertThat(pi).hasPassed(GATEWAY_COMPLEMENTARY).hasNotPassed(CALL_QUOTE_APPROVAL).isWaitingAtExactly(CHECK_SERVICE);
         executeJob(pi, CHECK_SERVICE);
         complete(pi, CONFIRM_RESTORATION, Vars.RESTORED, false);
         assertThat(pi).hasPassed(GATEWAY_NOT_RESTORED_ROUTE).isWaitingAtExactly(COORDINATE_HOSTER);
@@ -407,76 +418,121 @@ class IncidentHandlingFlowTest {
     }
 
     @Test
-    @DisplayName("RD-extra: the quote is approved by its signed link (read from the decision record); the work is carried out")
+    @DisplayName("RD-extra, R3.5: the incident calls QuoteApproval; the quote is approved by its signed link; the incident reads it from the quote record and the work is carried out")
     void quoteApprovedByLink() throws Exception {
         IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec().tierce());
         ProcessInstance pi = quoteSent(f);
-        Assertions.assertThat(task(pi, FOLLOW_UP_QUOTE).getDueDate()).isEqualTo(Date.from(TUESDAY_10H.plus(
-                Duration.ofMinutes(5)).plus(settings.getQuoteValidity())));
+        ProcessInstance quote = quoteInstance(pi);
+        Assertions.assertThat(task(quote, QuoteApprovalProcess.Elements.FOLLOW_UP).getDueDate())
+                .as("due at the end of the validity day").isEqualTo(Date.from(QUOTE_EXPIRY));
 
-        ClientDecision quote = quoteDecision(pi);
-        Assertions.assertThat(decisions.answer(token(quote), Answer.APPROVE, "192.0.2.10").result())
+        ClientDecision decision = quoteDecision(pi);
+        Assertions.assertThat(decisions.answer(token(decision), Answer.APPROVE, "192.0.2.10").result())
                 .isEqualTo(fr.progerance.ops.notify.Outcome.Result.APPROVED);
-        assertThat(pi).hasPassed(MESSAGE_QUOTE_ANSWERED).isWaitingAtExactly(RECORD_QUOTE_ANSWER);
-        executeJob(pi, RECORD_QUOTE_ANSWER);
-        assertThat(pi).variables().containsEntry(Vars.QUOTE_APPROVED, true);
+        assertThat(quote).hasPassed(QuoteApprovalProcess.Elements.MESSAGE_ANSWERED_BY_LINK)
+                .isWaitingAtExactly(QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        executeJob(quote, QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        assertThat(quote).isEnded();
+        assertThat(pi).hasPassed(CALL_QUOTE_APPROVAL).isWaitingAtExactly(READ_QUOTE_OUTCOME);
+        executeJob(pi, READ_QUOTE_OUTCOME);
+        assertThat(pi).variables().containsEntry(Vars.QUOTE_APPROVED, true).containsEntry(Vars.QUOTE_AMOUNT, "450.00");
         assertThat(pi).isWaitingAtExactly(CARRY_OUT_ACTION);
         complete(pi, CARRY_OUT_ACTION, Vars.ACTION_NOTES, "disque remplacé avec l'hébergeur");
         checkConfirmAndClose(pi);
-        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.ACTION_CARRIED_OUT.name());
+        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.QUOTE_SENT.name(),
+                IncidentEvent.Kind.QUOTE_ANSWERED.name(), IncidentEvent.Kind.ACTION_CARRIED_OUT.name());
+        Assertions.assertThat(quotes.decided(quoteId(pi), "incident:" + record(pi).getNumber()).status())
+                .isEqualTo(QuoteStatus.APPROVED);
     }
 
     @Test
-    @DisplayName("RD-extra: the client declines the quote by phone; the record names the ops user; nothing of ours is carried out")
+    @DisplayName("RD-extra: the client declines the quote by phone; the records name the ops user; nothing of ours is carried out")
     void quoteDeclinedByPhone() throws Exception {
         ProcessInstance pi = quoteSent(fixture(new IncidentFlowFixture.Spec().tierce()));
-        complete(pi, FOLLOW_UP_QUOTE, Vars.QUOTE_PHONE_ANSWER, Answer.DECLINE.name());
-        executeJob(pi, RECORD_QUOTE_ANSWER);
+        ProcessInstance quote = quoteInstance(pi);
+        complete(quote, QuoteApprovalProcess.Elements.FOLLOW_UP, QuoteApprovalProcess.Vars.PHONE_ANSWER,
+                Answer.DECLINE.name());
+        executeJob(quote, QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        executeJob(pi, READ_QUOTE_OUTCOME);
         assertThat(pi).hasPassed(GATEWAY_QUOTE_APPROVED).hasNotPassed(CARRY_OUT_ACTION).isWaitingAtExactly(CHECK_SERVICE);
-        ClientDecision quote = quoteDecision(pi);
-        Assertions.assertThat(quote.getStatus()).isEqualTo(DecisionStatus.DECLINED);
-        Assertions.assertThat(quote.getAnswerChannel()).isEqualTo(AnswerChannel.PHONE);
-        Assertions.assertThat(quote.getAnsweredByUser()).isEqualTo(OPS_USER);
+        ClientDecision decision = quoteDecision(pi);
+        Assertions.assertThat(decision.getStatus()).isEqualTo(DecisionStatus.DECLINED);
+        Assertions.assertThat(decision.getAnswerChannel()).isEqualTo(AnswerChannel.PHONE);
+        Assertions.assertThat(decision.getAnsweredByUser()).isEqualTo(OPS_USER);
+        QuoteView declined = quotes.find(quoteId(pi)).orElseThrow();
+        Assertions.assertThat(declined.status()).isEqualTo(QuoteStatus.DECLINED);
+        Assertions.assertThat(declined.decidedBy()).isEqualTo(OPS_USER);
+        Assertions.assertThat(incidents.timeline(record(pi)).stream()
+                .filter(e -> e.getKind() == IncidentEvent.Kind.QUOTE_ANSWERED).findFirst().orElseThrow().getActor())
+                .isEqualTo(OPS_USER);
     }
 
     @Test
-    @DisplayName("RD-extra, DESIGN rule 12: an unanswered quote is reminded, then expires: the link closes and the hoster stays in charge")
+    @DisplayName("RD-extra, DESIGN rule 12: an unanswered quote is reminded, then expires: the link closes, the client is told the hoster stays in charge, nothing of ours is carried out")
     void quoteRemindedThenExpires() throws Exception {
         IncidentFlowFixture f = fixture(new IncidentFlowFixture.Spec().tierce());
         ProcessInstance pi = quoteSent(f);
-        ClientDecision quote = quoteDecision(pi);
-        String number = record(pi).getNumber();
+        ProcessInstance quote = quoteInstance(pi);
+        ClientDecision decision = quoteDecision(pi);
+        String number = quotes.find(quoteId(pi)).orElseThrow().number();
         Instant sent = now();
 
-        // 7 days of validity, a reminder every 48 h: after 2, 4 and 6 days
-        for (int n = 1; n <= 3; n++) {
-            fireTimer(pi, TIMER_QUOTE_REMINDER, sent.plus(settings.getQuoteReminderInterval().multipliedBy(n)));
-            executeJob(pi, REMIND_QUOTE);
-            mailTo(f.primaryEmail(), number + " : Rappel");
+        // valid until 24 March inclusive (14 days and 14 hours): a reminder every 7 days, twice
+        for (int n = 1; n <= 2; n++) {
+            fireTimer(quote, QuoteApprovalProcess.Elements.TIMER_REMINDER, sent.plus(Duration.ofDays(7).multipliedBy(n)));
+            executeJob(quote, QuoteApprovalProcess.Elements.REMIND);
         }
-        assertThat(pi).hasPassed(END_QUOTE_REMINDED).isWaitingAt(FOLLOW_UP_QUOTE);
-        assertThat(pi).variables().containsEntry(Vars.QUOTE_REMINDERS_SENT, 3L);
-        Assertions.assertThat(timeline(pi)).filteredOn(IncidentEvent.Kind.QUOTE_REMINDED.name()::equals).hasSize(3);
+        assertThat(quote).hasPassed(QuoteApprovalProcess.Elements.END_REMINDED)
+                .isWaitingAt(QuoteApprovalProcess.Elements.FOLLOW_UP);
         Assertions.assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(m -> {
             try {
                 return m.getSubject();
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
-        }).filter(subject -> subject.startsWith(number + " : Rappel")).count()).as("three distinct reminders").isEqualTo(3);
-        Assertions.assertThat(job(pi, TIMER_QUOTE_REMINDER, false)).as("three reminders, then none").isNull();
+        }).filter(subject -> subject.startsWith("Rappel : devis " + number)).count()).as("two distinct reminders").isEqualTo(2);
+        Assertions.assertThat(job(quote, QuoteApprovalProcess.Elements.TIMER_REMINDER, false)).as("then none").isNull();
 
-        fireTimer(pi, TIMER_QUOTE_EXPIRED, quote.getExpiresAt());
-        assertThat(pi).isWaitingAtExactly(EXPIRE_QUOTE);
-        executeJob(pi, EXPIRE_QUOTE);
-        assertThat(pi).hasPassed(EXPIRE_QUOTE).hasNotPassed(RECORD_QUOTE_ANSWER, CARRY_OUT_ACTION)
-                .isWaitingAtExactly(CHECK_SERVICE);
+        fireTimer(quote, QuoteApprovalProcess.Elements.TIMER_EXPIRED, QUOTE_EXPIRY);
+        executeJob(quote, QuoteApprovalProcess.Elements.CLOSE_EXPIRED);
+        executeJob(quote, QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        executeJob(pi, READ_QUOTE_OUTCOME);
+        assertThat(pi).hasPassed(READ_QUOTE_OUTCOME).hasNotPassed(CARRY_OUT_ACTION).isWaitingAtExactly(CHECK_SERVICE);
         Assertions.assertThat(quoteDecision(pi).getStatus()).isEqualTo(DecisionStatus.EXPIRED);
-        Assertions.assertThat(decisions.answer(token(quote), Answer.APPROVE, "192.0.2.10").result())
+        Assertions.assertThat(quotes.find(quoteId(pi)).orElseThrow().status()).isEqualTo(QuoteStatus.EXPIRED);
+        Assertions.assertThat(decisions.answer(token(decision), Answer.APPROVE, "192.0.2.10").result())
                 .as("the link is closed").isNotEqualTo(fr.progerance.ops.notify.Outcome.Result.APPROVED);
-        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), number + " : devis expiré")))
+        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), "Devis " + number + " expiré sans réponse")))
                 .contains("reste seul en charge");
-        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.QUOTE_EXPIRED.name());
+        Assertions.assertThat(timeline(pi)).contains(IncidentEvent.Kind.QUOTE_SENT.name(),
+                IncidentEvent.Kind.QUOTE_REMINDED.name(), IncidentEvent.Kind.QUOTE_EXPIRED.name())
+                .doesNotContain(IncidentEvent.Kind.QUOTE_ANSWERED.name());
+    }
+
+    @Test
+    @DisplayName("DESIGN rule 11: the incident reads only its own newest quote: a quoteId pointing at another decided quote stops the incident with a readable Camunda incident")
+    void anotherQuoteIsRefused() throws Exception {
+        ProcessInstance other = quoteSent(fixture(new IncidentFlowFixture.Spec().tierce()));
+        complete(quoteInstance(other), QuoteApprovalProcess.Elements.FOLLOW_UP, QuoteApprovalProcess.Vars.PHONE_ANSWER,
+                Answer.APPROVE.name());
+        executeJob(quoteInstance(other), QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        long approvedElsewhere = quoteId(other);
+
+        ProcessInstance pi = quoteSent(fixture(new IncidentFlowFixture.Spec().tierce()));
+        complete(quoteInstance(pi), QuoteApprovalProcess.Elements.FOLLOW_UP, QuoteApprovalProcess.Vars.PHONE_ANSWER,
+                Answer.DECLINE.name());
+        executeJob(quoteInstance(pi), QuoteApprovalProcess.Elements.RECORD_OUTCOME);
+        // what only an administrator could do (ops may not write an instance's variables)
+        runtime.setVariable(pi.getId(), Vars.QUOTE_ID, approvedElsewhere);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Job read = job(pi, READ_QUOTE_OUTCOME);
+            Assertions.assertThatThrownBy(() -> management.executeJob(read.getId())).hasMessageContaining("is for incident:");
+            clock.advance(Duration.ofMinutes(1));
+        }
+        Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+                .getIncidentMessage()).contains("DESIGN rule 11");
+        assertThat(pi).hasNotPassed(CARRY_OUT_ACTION);
+        Assertions.assertThat(runtime.getVariable(pi.getId(), Vars.QUOTE_APPROVED)).isNull();
     }
 
     // === R4.3-t3 to R4.3-t5: the client's decision ============================================
@@ -721,16 +777,52 @@ class IncidentHandlingFlowTest {
         return pi;
     }
 
+    /**
+     * RD-extra: complementary work requested; the incident calls QuoteApproval (subject, client,
+     * server, title, the hoster's consequence); ops prepare the quote (valid until 24 March, the work
+     * window on 26 March) and it is mailed to the primary contact.
+     */
     private ProcessInstance quoteSent(IncidentFlowFixture f) throws Exception {
         ProcessInstance pi = routedToHoster(f);
         complete(pi, COORDINATE_HOSTER, Vars.COMPLEMENTARY_WORK_REQUESTED, true);
-        assertThat(task(pi, PREPARE_QUOTE)).hasDueDate(Date.from(now().plus(settings.getQuotePreparation())));
-        complete(pi, PREPARE_QUOTE, Vars.QUOTE_AMOUNT, "450.00", Vars.QUOTE_DESCRIPTION, "remplacement du disque");
-        executeJob(pi, SEND_QUOTE);
-        assertThat(pi).isWaitingAtExactly(FOLLOW_UP_QUOTE);
-        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), record(pi).getNumber() + " : Votre décision")))
-                .contains("450.00 € HT").contains("remplacement du disque");
+        assertThat(pi).isWaitingAtExactly(CALL_QUOTE_APPROVAL);
+        executeJob(pi, CALL_QUOTE_APPROVAL);
+        String number = record(pi).getNumber();
+        ProcessInstance quote = quoteInstance(pi);
+        Assertions.assertThat(quote.getBusinessKey()).isEqualTo("incident:" + number);
+        executeJob(quote, QuoteApprovalProcess.Elements.OPEN);
+        // RC-business: one business day after Tuesday 10:05
+        assertThat(task(quote, QuoteApprovalProcess.Elements.PREPARE)).hasCandidateGroup(OpsGroups.OPS)
+                .hasDueDate(Date.from(paris(2026, 3, 11, 10, 5)));
+        complete(quote, QuoteApprovalProcess.Elements.PREPARE, QuoteApprovalProcess.Vars.AMOUNT, "450.00",
+                QuoteApprovalProcess.Vars.DESCRIPTION, "remplacement du disque",
+                QuoteApprovalProcess.Vars.WINDOW_START, "2026-03-26T09:00+01:00",
+                QuoteApprovalProcess.Vars.WINDOW_END, "2026-03-26T12:00+01:00",
+                QuoteApprovalProcess.Vars.VALID_UNTIL, "2026-03-24");
+        executeJob(quote, QuoteApprovalProcess.Elements.SEND);
+        assertThat(quote).isWaitingAtExactly(QuoteApprovalProcess.Elements.FOLLOW_UP);
+        QuoteView sent = quotes.find(quoteId(pi)).orElseThrow();
+        Assertions.assertThat(sent.subject()).isEqualTo("incident:" + number);
+        Assertions.assertThat(sent.clientId()).isEqualTo(f.clientId());
+        Assertions.assertThat(sent.serverId()).isEqualTo(f.serverId());
+        Assertions.assertThat(sent.title()).contains(number);
+        Assertions.assertThat(Mails.text(mailTo(f.primaryEmail(), "Devis " + sent.number())))
+                .contains("450,00 € HT").contains("remplacement du disque").contains("hébergeur reste seul en charge");
         return pi;
+    }
+
+    /** The running QuoteApproval instance the incident's call activity started. */
+    private ProcessInstance quoteInstance(ProcessInstance pi) {
+        ProcessInstance quote = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(quote).as("the QuoteApproval instance called by %s", pi.getId()).isNotNull();
+        return quote;
+    }
+
+    private long quoteId(ProcessInstance pi) {
+        String quotePid = history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .orderByProcessInstanceStartTime().desc().list().get(0).getId();
+        return (Long) history.createHistoricVariableInstanceQuery().processInstanceId(quotePid)
+                .variableName(QuoteApprovalProcess.Vars.QUOTE_ID).singleResult().getValue();
     }
 
     /** R4.3-t3: ops choose an action that needs the client; the first contact is asked. */
@@ -854,8 +946,9 @@ class IncidentHandlingFlowTest {
         return decisions.find((String) runtime.getVariable(pi.getId(), Vars.DECISION_ID)).orElseThrow();
     }
 
+    /** The quote's decision record, through the quote record (DESIGN rule 11). */
     private ClientDecision quoteDecision(ProcessInstance pi) {
-        return decisions.find((String) runtime.getVariable(pi.getId(), Vars.QUOTE_DECISION_ID)).orElseThrow();
+        return decisions.find(quoteRecords.findById(quoteId(pi)).orElseThrow().getDecisionId()).orElseThrow();
     }
 
     /** The signed token of a decision's page, as the client's link carries it. */

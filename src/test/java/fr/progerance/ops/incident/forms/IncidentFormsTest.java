@@ -81,8 +81,6 @@ class IncidentFormsTest {
             Map.entry(Elements.RECORD_AGREEMENT, "incident-client-agreement"),
             Map.entry(Elements.TAKE_CHARGE, "incident-take-charge"),
             Map.entry(Elements.COORDINATE_HOSTER, "incident-coordinate-hoster"),
-            Map.entry(Elements.PREPARE_QUOTE, "incident-prepare-quote"),
-            Map.entry(Elements.FOLLOW_UP_QUOTE, "incident-follow-up-quote"),
             Map.entry(Elements.CHOOSE_REMEDIATION, "incident-choose-remediation"),
             Map.entry(Elements.CALL_CONTACT, "incident-call-contact"),
             Map.entry(Elements.CARRY_OUT_ACTION, "incident-carry-out-action"),
@@ -94,8 +92,6 @@ class IncidentFormsTest {
             Map.entry("incident-client-agreement", Set.of()),
             Map.entry("incident-take-charge", Set.of(Vars.CAUSE_CATEGORY)),
             Map.entry("incident-coordinate-hoster", Set.of()),
-            Map.entry("incident-prepare-quote", Set.of(Vars.QUOTE_AMOUNT, Vars.QUOTE_DESCRIPTION)),
-            Map.entry("incident-follow-up-quote", Set.of(Vars.QUOTE_PHONE_ANSWER)),
             Map.entry("incident-choose-remediation", Set.of(Vars.REMEDIATION_ACTION, Vars.SERVICE_NAME, Vars.DECISION_ACTION,
                     Vars.DECISION_DESCRIPTION, Vars.ESTIMATED_COST)),
             Map.entry("incident-call-contact", Set.of(Vars.PHONE_OUTCOME)),
@@ -251,8 +247,6 @@ class IncidentFormsTest {
                 Map.entry(Elements.RECORD_AGREEMENT, Set.of(Vars.CLIENT_AGREES_NOW)),
                 Map.entry(Elements.TAKE_CHARGE, Set.of(Vars.CAUSE_CATEGORY, Vars.TAKE_CHARGE_NOTES)),
                 Map.entry(Elements.COORDINATE_HOSTER, Set.of(Vars.COMPLEMENTARY_WORK_REQUESTED, Vars.HOSTER_NOTES)),
-                Map.entry(Elements.PREPARE_QUOTE, Set.of(Vars.QUOTE_AMOUNT, Vars.QUOTE_DESCRIPTION)),
-                Map.entry(Elements.FOLLOW_UP_QUOTE, Set.of(Vars.QUOTE_PHONE_ANSWER)),
                 Map.entry(Elements.CHOOSE_REMEDIATION, Set.of(Vars.REMEDIATION_ACTION, Vars.SERVICE_NAME,
                         Vars.DECISION_ACTION, Vars.ESTIMATED_COST, Vars.DECISION_DESCRIPTION)),
                 Map.entry(Elements.CALL_CONTACT, Set.of(Vars.PHONE_OUTCOME)),
@@ -343,9 +337,8 @@ class IncidentFormsTest {
     }
 
     @Test
-    @DisplayName("RD-extra, R4.3-t5: phone answers are the notify Answer values (plus NO_ANSWER for a contact)")
+    @DisplayName("R4.3-t5: phone answers are the notify Answer values plus NO_ANSWER for a contact (the quote's are QuoteApproval's)")
     void phoneAnswers() {
-        assertThat(values("incident-follow-up-quote", Vars.QUOTE_PHONE_ANSWER)).containsExactly(names(Answer.values()));
         List<String> outcomes = new ArrayList<>(List.of(names(Answer.values())));
         outcomes.add("NO_ANSWER");
         assertThat(values("incident-call-contact", Vars.PHONE_OUTCOME)).containsExactlyElementsOf(outcomes);
@@ -377,18 +370,15 @@ class IncidentFormsTest {
     }
 
     @Test
-    @DisplayName("R7.1: amounts are euros excluding tax, at least 0, two decimals, submitted as exact decimal text")
+    @DisplayName("R7.1: amounts are euros excluding tax, at least 0, two decimals, submitted as exact decimal text (the quote's amount: QuoteApprovalModelTest)")
     void amounts() {
-        for (JsonNode amount : List.of(input("incident-prepare-quote", Vars.QUOTE_AMOUNT),
-                input("incident-choose-remediation", Vars.ESTIMATED_COST))) {
+        for (JsonNode amount : List.of(input("incident-choose-remediation", Vars.ESTIMATED_COST))) {
             assertThat(amount.path("type").asText()).isEqualTo("number");
             assertThat(amount.path("validate").path("min").asInt()).isZero();
             assertThat(amount.path("decimalDigits").asInt()).isEqualTo(2);
             assertThat(amount.path("serializeToString").asBoolean()).isTrue();
             assertThat(amount.path("description").asText()).contains("EUR").contains("R7.1");
         }
-        assertThat(input("incident-prepare-quote", Vars.QUOTE_DESCRIPTION).path("validate").path("maxLength").asInt())
-                .isEqualTo(1000);
     }
 
     @Test

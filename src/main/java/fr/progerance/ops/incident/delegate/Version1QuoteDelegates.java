@@ -1,8 +1,8 @@
 package fr.progerance.ops.incident.delegate;
 
 import fr.progerance.ops.incident.IncidentEvent;
-import fr.progerance.ops.incident.IncidentHandlingProcess.Messages;
 import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
+import fr.progerance.ops.incident.IncidentHandlingProcess.Version1;
 import fr.progerance.ops.incident.IncidentMails;
 import fr.progerance.ops.incident.IncidentService;
 import fr.progerance.ops.incident.IncidentSettings;
@@ -23,19 +23,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * RD-extra, R3.5: work of ours on a TIERCE hardware or network incident is a complementary service
- * that needs the client's approval of a quote first. The client answers by the signed link, or by
- * phone (ops log it); either way the answer is read from the quote's decision record. The wait
- * ends (DESIGN rule 12): reminders while the quote is valid, then it expires, the link closes and,
- * as the mail says, the hoster stays alone in charge.
+ * The quote steps of IncidentHandling version 1 ({@link Version1}), kept for the instances started
+ * on that version that still wait in them: Camunda runs an instance on the definition it started
+ * with, and that definition calls these beans by name. New instances (version 2) call the shared
+ * {@code QuoteApproval} process instead ({@link QuoteApprovalCallDelegates}). Remove this class, the
+ * {@code ops.incident.quote-*} settings and the incident-quote-* texts once no version-1 instance
+ * is left in the quote steps (Cockpit: IncidentHandling, version tag 1, activities
+ * Task_PrepareQuote to Task_RecordQuoteAnswer).
+ *
+ * <p>RD-extra, R3.5: work of ours on a TIERCE hardware or network incident is a complementary
+ * service that needs the client's approval of a quote first. The client answers by the signed link,
+ * or by phone (ops log it); either way the answer is read from the quote's decision record. The
+ * wait ends (DESIGN rule 12): reminders while the quote is valid, then it expires, the link closes
+ * and, as the mail says, the hoster stays alone in charge.
  */
 @Configuration(proxyBeanMethods = false)
-public class QuoteDelegates {
+public class Version1QuoteDelegates {
 
     /** notify names the correlated variables quoteDecisionId, quoteDecisionApproved, quoteDecisionChannel. */
     static final String PREFIX = "quote";
 
-    /** Task_SendQuoteForApproval: the decision record, its signed link by mail, and when it expires. */
+    /** Version 1, Task_SendQuoteForApproval: the decision record, its signed link by mail, and when it expires. */
     @Bean
     JavaDelegate sendQuoteDelegate(IncidentService incidents, ClientDecisions decisions, IncidentMails mails,
             IncidentSettings settings) {
@@ -49,11 +57,11 @@ public class QuoteDelegates {
             ClientDecision decision = decisions.request(new DecisionRequest(
                     "incident:" + execution.getProcessInstanceId() + ":quote", "QUOTE",
                     mails.quoteQuestion(ctx, amount, description), mails.quoteDetails(ctx),
-                    execution.getProcessInstanceId(), Messages.QUOTE_DECISION, PREFIX,
+                    execution.getProcessInstanceId(), Version1.QUOTE_DECISION, PREFIX,
                     primary == null ? null : primary.getId(), to.get(0), settings.getQuoteValidity()));
-            execution.setVariable(Vars.QUOTE_DECISION_ID, decision.getId());
-            execution.setVariable(Vars.QUOTE_EXPIRES_AT, Date.from(decision.getExpiresAt()));
-            execution.setVariable(Vars.QUOTE_REMINDERS_SENT, 0L);
+            execution.setVariable(Version1.QUOTE_DECISION_ID, decision.getId());
+            execution.setVariable(Version1.QUOTE_EXPIRES_AT, Date.from(decision.getExpiresAt()));
+            execution.setVariable(Version1.QUOTE_REMINDERS_SENT, 0L);
             mails.quoteRequest(ctx, decision);
             incidents.record(number, IncidentEvent.Kind.QUOTE_SENT, amount.toPlainString() + " EUR excl. tax: "
                     + description + "; valid until " + decision.getExpiresAt(), null);
@@ -66,8 +74,8 @@ public class QuoteDelegates {
      */
     @Bean
     TaskListener quotePhoneAnswerListener(ClientDecisions decisions, IdentityService identity) {
-        return task -> decisions.recordAnsweredByPhone(ProcessVariables.requiredText(task, Vars.QUOTE_DECISION_ID),
-                ProcessVariables.choice(task, Vars.QUOTE_PHONE_ANSWER, Answer.class),
+        return task -> decisions.recordAnsweredByPhone(ProcessVariables.requiredText(task, Version1.QUOTE_DECISION_ID),
+                ProcessVariables.choice(task, Version1.QUOTE_PHONE_ANSWER, Answer.class),
                 TaskChannels.requiredUser(identity, task));
     }
 
@@ -98,10 +106,10 @@ public class QuoteDelegates {
             if (d.getStatus() != DecisionStatus.PENDING) {
                 return;
             }
-            Long sent = ProcessVariables.number(execution, Vars.QUOTE_REMINDERS_SENT);
+            Long sent = ProcessVariables.number(execution, Version1.QUOTE_REMINDERS_SENT);
             long n = (sent == null ? 0 : sent) + 1;
             mails.quoteReminder(incidents.context(number), d, n);
-            execution.setVariable(Vars.QUOTE_REMINDERS_SENT, n);
+            execution.setVariable(Version1.QUOTE_REMINDERS_SENT, n);
             incidents.record(number, IncidentEvent.Kind.QUOTE_REMINDED, "reminder " + n + " sent to "
                     + d.getRecipientEmail(), null);
         };
@@ -126,6 +134,6 @@ public class QuoteDelegates {
     /** The quote's decision record, which must belong to this process instance. */
     private static ClientDecision quote(ClientDecisions decisions, DelegateExecution execution) {
         return ClientDecisionDelegates.ownDecision(decisions,
-                ProcessVariables.requiredText(execution, Vars.QUOTE_DECISION_ID), execution);
+                ProcessVariables.requiredText(execution, Version1.QUOTE_DECISION_ID), execution);
     }
 }
