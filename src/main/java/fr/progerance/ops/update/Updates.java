@@ -14,11 +14,24 @@ import java.util.Optional;
 public interface Updates {
 
     /**
+     * The update's key: the business key of its processes and the subject of its quote
+     * ({@code update:<id>}).
+     */
+    static String key(long updateId) {
+        return "update:" + updateId;
+    }
+
+    /**
      * Opens the update of {@code serverId} from {@code current} to {@code target}, or returns the
      * open (not final) one of that server and target. Its kind comes from the classifier; its due
      * date for a MINOR/PATCH is {@code target.publishedOn()} + {@code ops.update.minor-delay}
      * (R4.0-b, 7 days) or + {@code ops.update.security-delay} when security, computed by
      * {@code calendar/}; a MAJOR has none and starts AWAITING_QUOTE.
+     *
+     * <p>A server has at most one open MAJOR and one open MINOR/PATCH update. While one is open, a
+     * different target of the same class returns it: unchanged, except a PENDING one (its window not
+     * planned yet) whose target is older, which then aims at the newer release (security flag kept,
+     * the earlier due date kept).
      *
      * @throws IllegalArgumentException when {@code target} is not newer than {@code current}
      */

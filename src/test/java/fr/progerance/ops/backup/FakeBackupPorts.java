@@ -48,6 +48,9 @@ public final class FakeBackupPorts {
     private final Deque<RuntimeException> transferFailures = new ConcurrentLinkedDeque<>();
     private final Deque<RuntimeException> mirrorFailures = new ConcurrentLinkedDeque<>();
     private final Deque<RuntimeException> checkFailures = new ConcurrentLinkedDeque<>();
+    private final Deque<RuntimeException> restoreFailures = new ConcurrentLinkedDeque<>();
+    private volatile java.util.function.Consumer<Restored> onRestore = r -> {
+    };
     private final List<String> offsiteProblems = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
@@ -65,8 +68,27 @@ public final class FakeBackupPorts {
         transferFailures.clear();
         mirrorFailures.clear();
         checkFailures.clear();
+        restoreFailures.clear();
+        onRestore = r -> {
+        };
         offsiteProblems.clear();
         calls.clear();
+    }
+
+    /** A snapshot the fake transfer streamed back (a rollback of a change, issue 10). */
+    public record Restored(SshTarget server, String snapshotId, RestoreDestination destination) {
+    }
+
+    /** The next {@code times} restores fail with {@code failure}. */
+    public void failRestore(RuntimeException failure, int times) {
+        for (int i = 0; i < times; i++) {
+            restoreFailures.add(failure);
+        }
+    }
+
+    /** What a restore does to the (fake) server, e.g. put its files' version back. */
+    public void onRestore(java.util.function.Consumer<Restored> effect) {
+        this.onRestore = effect;
     }
 
     public void failTransfer(RuntimeException failure, int times) {
@@ -225,7 +247,17 @@ public final class FakeBackupPorts {
         @Override
         public TransferResult restore(SshTarget server, ResticRepository repository, String snapshotId,
                 RestoreDestination destination) {
-            throw new UnsupportedOperationException("not used by the backup flow");
+            calls.add("restore " + server.host() + " " + destination.kind() + " " + snapshotId + " " + destination.name());
+            RuntimeException failure = restoreFailures.poll();
+            if (failure != null) {
+                throw failure;
+            }
+            List<ResticSnapshot> all = repositories.get(repository.location());
+            if (all == null || all.stream().noneMatch(s -> s.id().equals(snapshotId))) {
+                throw new ResticException("Fake restic: no snapshot " + snapshotId + " in " + repository.location());
+            }
+            onRestore.accept(new Restored(server, snapshotId, destination));
+            return new TransferResult(snapshotId, 1_000_000, 0, Duration.ofSeconds(2));
         }
     }
 
