@@ -1,5 +1,7 @@
 package fr.progerance.ops.update.process;
 
+import fr.progerance.ops.update.apply.ApplyUpdateProcess;
+
 /**
  * The processes {@code MinorUpdate} and {@code MajorUpdate} call. {@code QuoteApproval}'s own names
  * are in {@link fr.progerance.ops.quote.QuoteApprovalProcess}; {@code ApplyUpdate} (update/apply)
@@ -8,9 +10,9 @@ package fr.progerance.ops.update.process;
 public final class CalledProcesses {
 
     /** processes/update/ApplyUpdate.bpmn: backup, update, check, rollback, inside the recorded window. */
-    public static final String APPLY_UPDATE = "ApplyUpdate";
+    public static final String APPLY_UPDATE = ApplyUpdateProcess.KEY;
     /** ApplyUpdate's input: the update record's id. */
-    public static final String APPLY_UPDATE_IN = UpdateVariables.UPDATE_ID;
+    public static final String APPLY_UPDATE_IN = ApplyUpdateProcess.Vars.UPDATE_ID;
 
     private CalledProcesses() {
     }

@@ -1,5 +1,7 @@
 package fr.progerance.ops.update.process;
 
+import fr.progerance.ops.update.Updates;
+
 /**
  * Variable names that {@code MinorUpdate} and {@code MajorUpdate} share (their process classes
  * repeat them as their own {@code Vars}), with the window planning form
@@ -34,9 +36,9 @@ public final class UpdateVariables {
     /** Input of the planning form, required when the window ends after the due date (R4.0-b). */
     public static final String LATE_WINDOW_REASON = "lateWindowReason";
 
-    /** The business key of an update's process. */
+    /** The business key of an update's process ({@link Updates#key}). */
     public static String businessKey(long updateId) {
-        return "update:" + updateId;
+        return Updates.key(updateId);
     }
 
     private UpdateVariables() {

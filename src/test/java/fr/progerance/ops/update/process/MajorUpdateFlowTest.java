@@ -16,6 +16,9 @@ import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
 import fr.progerance.ops.TestPeers;
 import fr.progerance.ops.TestPorts;
+import fr.progerance.ops.contract.MaintenanceWindowSource;
+import fr.progerance.ops.contract.MaintenanceWindowView;
+import fr.progerance.ops.contract.MaintenanceWindows;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.quote.QuoteApprovalProcess;
 import fr.progerance.ops.quote.QuoteStatus;
@@ -27,6 +30,7 @@ import fr.progerance.ops.remote.ScriptedRemote;
 import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.UpdateStatus;
 import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.shop.PrestaShopFixture;
 import fr.progerance.ops.update.shop.PrestaShopFixture.Layout;
 import fr.progerance.ops.update.shop.ShopVersions;
@@ -66,8 +70,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * clock. The shop's version was read over SSH from a fixture shop (helper B's). Then the server is a
  * recording remote executor ({@link ScriptedRemote} behind the test peers' switch): R4.0-c, its log
  * stays empty until the approval. {@code ApplyUpdate} is a stand-in (it has its own flow test) whose
- * first step sends a command to the server; the update records are an in-memory stand-in until
- * helper D's are merged.
+ * first step sends a command to the server; the update records are helper D's.
  */
 @OpsSpringBootTest
 @TestExecutionListeners(listeners = UpdateFlowCoverage.class,
@@ -116,7 +119,10 @@ class MajorUpdateFlowTest {
     @Autowired
     Quotes quotes;
 
-    InMemoryUpdates records;
+    @Autowired
+    Updates records;
+    @Autowired
+    MaintenanceWindows windows;
     ScriptedRemote ssh;
     UpdateFlowDriver driver;
     QuoteSteps quote;
@@ -137,8 +143,6 @@ class MajorUpdateFlowTest {
     void setUp() {
         // Monday 9 March 2026, 10:00 Paris.
         clock.set(paris("2026-03-09T10:00"));
-        records = new InMemoryUpdates(Clock.systemUTC());
-        fakes.updates = records;
         fakes.catalogue = new FakeCatalogue().release("1.7.8.11", LocalDate.of(2024, 1, 8), true)
                 .release("8.2.0", LocalDate.of(2024, 10, 16), false).release("9.0.0", LocalDate.of(2025, 6, 6), false);
         remote.useReal();
@@ -234,17 +238,18 @@ class MajorUpdateFlowTest {
         Assertions.assertThat(u.status()).isEqualTo(UpdateStatus.SCHEDULED);
         Assertions.assertThat(u.windowStart()).isEqualTo(paris("2026-03-24T08:00"));
         Assertions.assertThat(u.windowEnd()).isEqualTo(paris("2026-03-24T11:00"));
-        Assertions.assertThat(records.scheduled).singleElement().asString().endsWith("quote " + sent.number());
+        Assertions.assertThat(windows.find(MaintenanceWindowSource.UPDATE, Updates.key(updateId(pi)))).get()
+                .extracting(MaintenanceWindowView::createdBy).isEqualTo("quote " + sent.number());
         ProcessInstance apply = mocks.called(pi.getId(), CalledProcesses.APPLY_UPDATE);
         Assertions.assertThat(runtime.getVariable(apply.getId(), CalledProcesses.APPLY_UPDATE_IN)).isEqualTo(updateId(pi));
         Assertions.assertThat(ssh.sent()).as("the first command, in ApplyUpdate").singleElement()
                 .satisfies(s -> Assertions.assertThat(s.template()).isEqualTo(CommandTemplate.UPTIME));
 
-        records.finish(updateId(pi), UpdateStatus.DONE, null);
         mocks.finishUpdate(pi.getId());
         assertThat(pi).hasPassed(END_APPLIED).hasNotPassed(CLOSE_NOT_APPROVED, PLAN_WINDOW).isEnded();
         TestApi.Answer view = ops().get("/api/updates/" + updateId(pi));
-        Assertions.assertThat(view.json().get("status").asText()).isEqualTo("DONE");
+        Assertions.assertThat(view.json().get("status").asText()).as("the stand-in ApplyUpdate records nothing")
+                .isEqualTo("SCHEDULED");
         Assertions.assertThat(view.json().get("quote").get("number").asText()).isEqualTo(sent.number());
         Assertions.assertThat(view.json().get("quote").get("status").asText()).isEqualTo("APPROVED");
         Assertions.assertThat(view.json().get("quote").get("channel").asText()).isEqualTo("LINK");
@@ -266,7 +271,7 @@ class MajorUpdateFlowTest {
                 .contains("PHONE").contains("nothing was sent");
         Assertions.assertThat(u.windowStart()).as("no window recorded").isNull();
         Assertions.assertThat(ssh.sent()).isEmpty();
-        Assertions.assertThat(records.scheduled).isEmpty();
+        Assertions.assertThat(windows.find(MaintenanceWindowSource.UPDATE, Updates.key(updateId(pi)))).isEmpty();
     }
 
     @Test
@@ -307,10 +312,10 @@ class MajorUpdateFlowTest {
         // A major update is specific work on quote (R4.0-c): the window agreed with the client, evening included.
         TestApi.Answer planned = ops().post(submit, window("2026-03-26T19:00+01:00", "2026-03-26T21:00+01:00", null));
         Assertions.assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
-        Assertions.assertThat(records.scheduled).singleElement().asString().endsWith(" " + OPS);
+        Assertions.assertThat(windows.find(MaintenanceWindowSource.UPDATE, Updates.key(updateId(pi)))).get()
+                .extracting(MaintenanceWindowView::createdBy).isEqualTo(OPS);
         driver.settleCleanly(pi.getId());
         assertThat(pi).hasPassedInOrder(PLAN_WINDOW, JOIN_WINDOW).isWaitingAt(APPLY_UPDATE);
-        records.finish(updateId(pi), UpdateStatus.DONE, null);
         mocks.finishUpdate(pi.getId());
         assertThat(pi).isEnded();
     }

@@ -19,6 +19,8 @@ import fr.progerance.ops.OpsSpringBootTest;
 import fr.progerance.ops.TestApi;
 import fr.progerance.ops.TestPeers;
 import fr.progerance.ops.TestPorts;
+import fr.progerance.ops.contract.MaintenanceWindowSource;
+import fr.progerance.ops.contract.MaintenanceWindows;
 import fr.progerance.ops.contract.RegisterApi;
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.ScriptedRemote;
@@ -58,7 +60,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * delegates, listener, completion checks, mails and metrics of the running application: ops plan the
  * window through Camunda's REST API with their login, the overdue timer fires by moving the test
  * clock, GreenMail receives the escalation. {@code ApplyUpdate} is a stand-in here (it has its own
- * flow test); the update records are an in-memory stand-in until helper D's are merged.
+ * flow test); the update records are helper D's.
  * Expected dates are worked out by hand (Europe/Paris).
  */
 @OpsSpringBootTest
@@ -102,7 +104,10 @@ class MinorUpdateFlowTest {
     @Autowired
     MeterRegistry meters;
 
-    InMemoryUpdates records;
+    @Autowired
+    Updates records;
+    @Autowired
+    MaintenanceWindows windows;
     ScriptedRemote ssh;
     UpdateFlowDriver driver;
     RegisterApi register;
@@ -120,8 +125,6 @@ class MinorUpdateFlowTest {
     @BeforeEach
     void setUp() {
         clock.set(paris("2026-03-11T10:00"));
-        records = new InMemoryUpdates(Clock.systemUTC());
-        fakes.updates = records;
         ssh = new ScriptedRemote();
         remote.use(ssh);
         driver = new UpdateFlowDriver(management, runtime);
@@ -228,7 +231,11 @@ class MinorUpdateFlowTest {
         Assertions.assertThat(scheduled.status()).isEqualTo(UpdateStatus.SCHEDULED);
         Assertions.assertThat(scheduled.windowStart()).isEqualTo(paris("2026-03-13T09:00"));
         Assertions.assertThat(scheduled.windowEnd()).isEqualTo(paris("2026-03-13T11:00"));
-        Assertions.assertThat(records.scheduled).singleElement().asString().endsWith(" " + OPS);
+        Assertions.assertThat(windows.find(MaintenanceWindowSource.UPDATE, Updates.key(updateId(pi))))
+                .get().satisfies(w -> {
+                    Assertions.assertThat(w.createdBy()).as("recorded in the name of who planned it").isEqualTo(OPS);
+                    Assertions.assertThat(w.start()).isEqualTo(paris("2026-03-13T09:00"));
+                });
         Assertions.assertThat(ssh.sent()).as("nothing reached the server while planning").isEmpty();
 
         driver.settleCleanly(pi.getId());
@@ -238,7 +245,6 @@ class MinorUpdateFlowTest {
         Assertions.assertThat(apply.getBusinessKey()).isEqualTo(pi.getBusinessKey());
         Assertions.assertThat(ssh.count(CommandTemplate.UPTIME)).as("ApplyUpdate's first command").isEqualTo(1);
 
-        records.finish(updateId(pi), UpdateStatus.DONE, null);
         mocks.finishUpdate(pi.getId());
         assertThat(pi).hasPassedInOrder(PLAN_WINDOW, APPLY_UPDATE, WITHIN_DELAY_END, END).hasPassed(WITHIN_DELAY).isEnded();
         assertThat(pi).hasNotPassed(ESCALATE_OVERDUE);
@@ -278,7 +284,6 @@ class MinorUpdateFlowTest {
         Assertions.assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
         Assertions.assertThat(records.get(updateId(pi)).windowStart()).isEqualTo(paris("2026-03-17T21:00"));
         driver.settleCleanly(pi.getId());
-        records.finish(updateId(pi), UpdateStatus.ROLLED_BACK, "check failed (test)");
         mocks.finishUpdate(pi.getId());
         assertThat(pi).hasPassed(END).isEnded();
         Assertions.assertThat(escalations(false)).as("escalated once").isEqualTo(before + 1);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.version.PrestaShopVersion;
 import fr.progerance.ops.update.version.Release;
 import java.time.Clock;
@@ -49,7 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The updates API with logins (RD-ps, R4.0-b, R4.0-c): who may read and request, what is refused
  * and how (400 naming the field, 403, 404, 409), the filters, the shop's version. Real HTTP, real
  * security filters; the shops' versions are read over SSH from fixture shops (helper B's), quotes are
- * the real QuoteApproval's; the update records are an in-memory stand-in until helper D's are merged.
+ * the real QuoteApproval's, the update records helper D's.
  */
 @OpsSpringBootTest
 @DisplayName("Updates API (/api/updates, /api/servers/{id}/version)")
@@ -84,7 +85,8 @@ class UpdateApiTest {
     @Autowired
     Quotes quotes;
 
-    InMemoryUpdates records;
+    @Autowired
+    Updates records;
     RegisterApi register;
 
     @BeforeAll
@@ -95,8 +97,6 @@ class UpdateApiTest {
     @BeforeEach
     void setUp() {
         clock.set(paris("2026-03-09T10:00"));
-        records = new InMemoryUpdates(Clock.systemUTC());
-        fakes.updates = records;
         fakes.catalogue = new FakeCatalogue().release("1.7.8.10", LocalDate.of(2023, 10, 25), false)
                 .release("1.7.8.11", LocalDate.of(2024, 1, 8), true).release("8.2.0", LocalDate.of(2024, 10, 16), false)
                 .release("8.2.1", LocalDate.of(2025, 3, 4), true).release("9.0.0", LocalDate.of(2025, 6, 6), false);
@@ -179,7 +179,7 @@ class UpdateApiTest {
         Assertions.assertThat(unknownField.status()).as(unknownField.toString()).isEqualTo(400);
         TestApi.Answer control = ops().post("/api/updates", major(serverId, "8.2.0\u0000"));
         Assertions.assertThat(control.status()).isEqualTo(400);
-        Assertions.assertThat(records.open()).isEmpty();
+        Assertions.assertThat(records.open()).noneMatch(u -> u.serverId() == serverId);
     }
 
     @Test
@@ -197,7 +197,7 @@ class UpdateApiTest {
         TestApi.Answer refused = ops().post("/api/updates", major(suspended, "8.2.0"));
         Assertions.assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         Assertions.assertThat(refused.body()).contains("SUSPENDED");
-        Assertions.assertThat(records.open()).isEmpty();
+        Assertions.assertThat(records.open()).noneMatch(u -> u.serverId() == suspended);
     }
 
     @Test
@@ -206,7 +206,7 @@ class UpdateApiTest {
         long serverId = shop(Layout.PS_17, "1.7.8.11");
         TestApi.Answer byManager = manager().post("/api/updates", major(serverId, "8.2.0"));
         Assertions.assertThat(byManager.status()).as(byManager.toString()).isEqualTo(403);
-        Assertions.assertThat(records.open()).isEmpty();
+        Assertions.assertThat(records.open()).noneMatch(u -> u.serverId() == serverId);
         Assertions.assertThat(manager().get("/api/updates").status()).isEqualTo(200);
         Assertions.assertThat(manager().get("/api/servers/" + serverId + "/version").status()).isEqualTo(200);
         Assertions.assertThat(TestApi.anonymous(port).get("/api/updates").status()).isEqualTo(401);

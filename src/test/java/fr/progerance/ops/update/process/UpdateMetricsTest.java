@@ -19,6 +19,7 @@ import fr.progerance.ops.remote.EmbeddedSshServer;
 import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.update.UpdateMetrics;
 import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.shop.PrestaShopFixture;
 import fr.progerance.ops.update.shop.PrestaShopFixture.Layout;
 import fr.progerance.ops.update.shop.ShopVersions;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +53,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What the updates dashboard reads (RD-ps, R4.0-b, R4.0-c): the gauges follow the records (versions
- * read over SSH from fixture shops, a real quote sent by QuoteApproval; the update records an
- * in-memory stand-in until helper D's are merged), and every {@code ops_*} series of
+ * read over SSH from fixture shops, a real quote sent by QuoteApproval, helper D's update records;
+ * one database shared with the other test classes, so counts are compared before and after), and every {@code ops_*} series of
  * {@code dashboards/grafana/dashboards/updates.json} is a meter of the engine (DashboardQueriesTest
  * evaluates the panels' queries against a real Prometheus).
  */
@@ -97,7 +99,8 @@ class UpdateMetricsTest {
     @Autowired
     IdentityService identity;
 
-    InMemoryUpdates records;
+    @Autowired
+    Updates records;
     RegisterApi register;
 
     @BeforeAll
@@ -108,8 +111,6 @@ class UpdateMetricsTest {
     @BeforeEach
     void setUp() {
         clock.set(paris("2026-03-16T10:00"));
-        records = new InMemoryUpdates(Clock.systemUTC());
-        fakes.updates = records;
         register = new RegisterApi(port);
         UpdateFlowFixture.user(identity, UpdateFlowFixture.OPS, OpsGroups.OPS);
     }
@@ -150,9 +151,14 @@ class UpdateMetricsTest {
         metrics.refresh();
         double on17 = gauge("ops.update.servers", "version", "1.7.8.10");
         double on82 = gauge("ops.update.servers", "version", "8.2.0");
+        double patchPlain = gauge("ops.update.updates.pending", "kind", "PATCH", "security", "false");
+        double patchSecurity = gauge("ops.update.updates.pending", "kind", "PATCH", "security", "true");
+        double majors = gauge("ops.update.updates.pending", "kind", "MAJOR", "security", "false");
+        double awaiting = gauge("ops.update.quotes.awaiting");
         long one = shop(Layout.PS_17, "1.7.8.10");
         long two = shop(Layout.PS_17, "1.7.8.10");
         long three = shop(Layout.PS_8, "8.2.0");
+        Set<Long> mine = Set.of(one, two, three);
         // Overdue: published 2 March + 7 days = 9 March < 16 March. Not yet: security, published 15 March + 2 days = 17 March.
         records.open(one, PrestaShopVersion.parse("1.7.8.10"), release("1.7.8.11", LocalDate.of(2026, 3, 2), false), "t");
         records.open(two, PrestaShopVersion.parse("1.7.8.10"), release("1.7.8.11", LocalDate.of(2026, 3, 15), true), "t");
@@ -162,12 +168,12 @@ class UpdateMetricsTest {
         metrics.refresh();
         assertThat(gauge("ops.update.servers", "version", "1.7.8.10")).isEqualTo(on17 + 2);
         assertThat(gauge("ops.update.servers", "version", "8.2.0")).isEqualTo(on82 + 1);
-        assertThat(gauge("ops.update.updates.pending", "kind", "PATCH", "security", "false")).isEqualTo(1);
-        assertThat(gauge("ops.update.updates.pending", "kind", "PATCH", "security", "true")).isEqualTo(1);
-        assertThat(gauge("ops.update.updates.pending", "kind", "MAJOR", "security", "false")).isEqualTo(2);
-        assertThat(gauge("ops.update.updates.overdue", "security", "false")).isEqualTo(1);
-        assertThat(gauge("ops.update.updates.overdue", "security", "true")).isZero();
-        assertThat(gauge("ops.update.quotes.awaiting")).as("no quote sent yet").isEqualTo(0);
+        assertThat(gauge("ops.update.updates.pending", "kind", "PATCH", "security", "false")).isEqualTo(patchPlain + 1);
+        assertThat(gauge("ops.update.updates.pending", "kind", "PATCH", "security", "true")).isEqualTo(patchSecurity + 1);
+        assertThat(gauge("ops.update.updates.pending", "kind", "MAJOR", "security", "false")).isEqualTo(majors + 2);
+        assertThat(gauge("ops.update.updates.overdue", "security", "false")).isEqualTo(othersOverdue(false, mine) + 1);
+        assertThat(gauge("ops.update.updates.overdue", "security", "true")).isEqualTo(othersOverdue(true, mine));
+        assertThat(gauge("ops.update.quotes.awaiting")).as("no quote sent yet").isEqualTo(awaiting);
 
         // R4.0-c: the major update's quote is prepared by ops and sent: it awaits the client's answer.
         ProcessInstance pi = runtime.createProcessInstanceQuery()
@@ -176,15 +182,22 @@ class UpdateMetricsTest {
         new QuoteSteps(port, TestApi.as(port, UpdateFlowFixture.OPS, UpdateFlowFixture.PASSWORD), runtime, tasks, quotes,
                 driver, MAIL).prepareAndSend(pi, "2026-03-31T08:00+02:00", "2026-03-31T11:00+02:00", "2026-03-27");
         metrics.refresh();
-        assertThat(gauge("ops.update.quotes.awaiting")).as("R4.0-c: sent, not answered").isEqualTo(1);
+        assertThat(gauge("ops.update.quotes.awaiting")).as("R4.0-c: sent, not answered").isEqualTo(awaiting + 1);
 
         // R4.0-b: the security update's due date passes, 17 March 00:00 Paris (judged at scrape time).
         clock.set(paris("2026-03-16T23:59"));
         metrics.refresh();
-        assertThat(gauge("ops.update.updates.overdue", "security", "true")).isZero();
+        assertThat(gauge("ops.update.updates.overdue", "security", "true")).isEqualTo(othersOverdue(true, mine));
         clock.set(paris("2026-03-17T00:00"));
         metrics.refresh();
-        assertThat(gauge("ops.update.updates.overdue", "security", "true")).isEqualTo(1);
+        assertThat(gauge("ops.update.updates.overdue", "security", "true")).isEqualTo(othersOverdue(true, mine) + 1);
+    }
+
+    /** R4.0-b, as the dashboard counts it, among the open updates of other test classes' servers (one shared database). */
+    private long othersOverdue(boolean security, Set<Long> mine) {
+        return records.open().stream().filter(u -> !mine.contains(u.serverId())).filter(u -> u.security() == security)
+                .filter(u -> u.kind().includedInContract() && u.dueAt() != null && !u.dueAt().isAfter(clock.instant()))
+                .count();
     }
 
     @Test

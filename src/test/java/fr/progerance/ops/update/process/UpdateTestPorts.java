@@ -1,6 +1,5 @@
 package fr.progerance.ops.update.process;
 
-import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.version.ReleaseCatalogue;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -12,24 +11,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Two interfaces the update processes use, as switches in the shared test context: each forwards to a
- * test's fake while that test sets one ({@link Fakes}), else to the application's own implementation.
- * The update records: an in-memory stand-in until helper D's records are merged (DESIGN rule 10 wants
- * the real ones). The release catalogue: written by the tests whose scenarios need releases of given
- * dates (the bundled catalogue holds the real ones). Quotes and shop versions are the real ones. A
- * plain {@code @Configuration} in the test sources, found by the application's component scan (one
- * context).
+ * The release catalogue as a switch in the shared test context: it forwards to a test's catalogue
+ * while that test sets one ({@link Fakes}), else to the application's bundled one. The scenarios of
+ * the update tests need releases of given dates (security releases published days before the test's
+ * clock); the bundled catalogue holds the real ones. Everything else (update and quote records, shop
+ * versions) is the application's own. A plain {@code @Configuration} in the test sources, found by the
+ * application's component scan (one context).
  */
 @Configuration(proxyBeanMethods = false)
 public class UpdateTestPorts {
 
     /** What the update flow tests put in place; null forwards to the application's implementation. */
     public static final class Fakes {
-        public volatile Updates updates;
         public volatile ReleaseCatalogue catalogue;
 
         public void clear() {
-            updates = null;
             catalogue = null;
         }
     }
@@ -37,12 +33,6 @@ public class UpdateTestPorts {
     @Bean
     Fakes updateTestFakes() {
         return new Fakes();
-    }
-
-    @Bean
-    @Primary
-    Updates updateTestUpdates(Fakes fakes, ObjectProvider<Updates> all) {
-        return proxy(Updates.class, () -> fakes.updates, all);
     }
 
     @Bean

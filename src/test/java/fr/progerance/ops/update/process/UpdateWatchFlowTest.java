@@ -19,6 +19,7 @@ import fr.progerance.ops.security.OpsGroups;
 import fr.progerance.ops.remote.EmbeddedSshServer;
 import fr.progerance.ops.update.UpdateStatus;
 import fr.progerance.ops.update.UpdateView;
+import fr.progerance.ops.update.Updates;
 import fr.progerance.ops.update.shop.PrestaShopFixture;
 import fr.progerance.ops.update.shop.PrestaShopFixture.Layout;
 import fr.progerance.ops.update.shop.ShopVersions;
@@ -59,8 +60,8 @@ import org.springframework.test.context.TestExecutionListeners;
  * shops are fixture installations (helper B's {@link PrestaShopFixture}) served by a real SSH server
  * (DESIGN rule 10), read with the command template through the application's remote executor. The
  * timer start job runs as the job executor would run it; each server's check is its own job. The
- * release catalogue is written by the test (the dates of the scenarios), the update records are an
- * in-memory stand-in until helper D's are merged; the processes the watch starts call the real
+ * release catalogue is written by the test (the dates of the scenarios), the update records are
+ * helper D's; the processes the watch starts call the real
  * QuoteApproval (its French mail to GreenMail) and a stand-in of ApplyUpdate.
  */
 @OpsSpringBootTest
@@ -106,7 +107,8 @@ class UpdateWatchFlowTest {
     @Autowired
     Quotes quotes;
 
-    InMemoryUpdates records;
+    @Autowired
+    Updates records;
     FakeCatalogue catalogue;
     UpdateFlowDriver driver;
     RegisterApi register;
@@ -127,8 +129,6 @@ class UpdateWatchFlowTest {
     void setUp() {
         // Friday 13 March 2026, 6:00 Paris: the watch's hour.
         clock.set(paris("2026-03-13T06:00"));
-        records = new InMemoryUpdates(Clock.systemUTC());
-        fakes.updates = records;
         // RD-ps, R4.0-b: 1.7.8.11 fixes security advisories (published Wednesday 11 March: due Friday 13 March
         // 00:00... see below); 8.2.1 does not (published Tuesday 10 March: due Tuesday 17 March).
         catalogue = new FakeCatalogue();
