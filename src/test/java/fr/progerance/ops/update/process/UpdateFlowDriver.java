@@ -2,6 +2,7 @@ package fr.progerance.ops.update.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.progerance.ops.engine.worker.ExternalTaskWorker;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -10,18 +11,25 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
- * Drives update instances as the job executor would, without waiting: every job of the instance and
- * of the instances it called that is due at the test clock's time runs, until nothing moves. A failing
- * job is reported and left for its retry.
+ * Drives update instances as the job executor and the external task worker would, without waiting:
+ * every job of the instance and of the instances it called (and they called) that is due at the test
+ * clock's time runs, then the worker handles the external tasks (when given one), until nothing moves.
+ * A failing job is reported and left for its retry.
  */
 final class UpdateFlowDriver {
 
     private final ManagementService management;
     private final RuntimeService runtime;
+    private final ExternalTaskWorker worker;
 
     UpdateFlowDriver(ManagementService management, RuntimeService runtime) {
+        this(management, runtime, null);
+    }
+
+    UpdateFlowDriver(ManagementService management, RuntimeService runtime, ExternalTaskWorker worker) {
         this.management = management;
         this.runtime = runtime;
+        this.worker = worker;
     }
 
     /** Runs what is due; returns the failures met. */
@@ -29,7 +37,8 @@ final class UpdateFlowDriver {
         List<String> met = new ArrayList<>();
         for (int round = 0; round < 100; round++) {
             List<Job> due = due(processInstanceIds);
-            if (due.isEmpty()) {
+            boolean drained = worker != null && worker.drain() > 0;
+            if (due.isEmpty() && !drained) {
                 return met;
             }
             for (Job job : due) {
@@ -62,7 +71,7 @@ final class UpdateFlowDriver {
         for (String id : processInstanceIds) {
             due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
             for (ProcessInstance called : runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
-                due.addAll(management.createJobQuery().processInstanceId(called.getId()).executable().list());
+                due.addAll(due(called.getId()));
             }
         }
         // A job that failed waits for its retry (due later): executable() leaves it out.
