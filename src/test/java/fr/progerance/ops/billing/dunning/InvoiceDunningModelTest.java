@@ -87,7 +87,12 @@ class InvoiceDunningModelTest {
             boolean runsInAnAsyncAfterJob = List.of(InvoiceDunningProcess.Elements.MARK_CONTRACTS_SUSPENDED,
                     InvoiceDunningProcess.Elements.MARK_CLIENT_DELETED, InvoiceDunningProcess.Elements.MARK_CLIENT_REACTIVATED)
                     .contains(task.getId());
-            if (!runsInAnAsyncAfterJob) {
+            // R8.2: the balance mail runs in the balance check's job, under the account lock, so the wait
+            // for the next payment exists before a payment can commit (no message lost in between).
+            boolean runsInTheCheckJob = task.getId().equals(InvoiceDunningProcess.Elements.MAIL_BALANCE);
+            if (runsInTheCheckJob) {
+                assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isFalse();
+            } else if (!runsInAnAsyncAfterJob) {
                 assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
                 assertThat(retryCycle(task)).as(task.getId()).isEqualTo("${billingSettings.dunning.retryCycle}");
             }
