@@ -8,6 +8,7 @@ import fr.progerance.ops.contract.MaintenanceWindow;
 import fr.progerance.ops.contract.MaintenanceWindowSource;
 import fr.progerance.ops.contract.MaintenanceWindowView;
 import fr.progerance.ops.security.OpsGroups;
+import fr.progerance.ops.web.ConflictException;
 import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.InvalidInputException;
 import fr.progerance.ops.web.PlainText;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -150,15 +152,30 @@ public class MaintenanceController {
     public WindowView move(@PathVariable("id") long id, @Valid @RequestBody WindowChange change) {
         String who = writer("move maintenance windows");
         supported(change.start(), change.end());
-        return WindowView.of(manual.move(id, change.start().toInstant(), change.end().toInstant(), change.reason(), who),
-                clock);
+        try {
+            return WindowView.of(manual.move(id, change.start().toInstant(), change.end().toInstant(), change.reason(),
+                    who), clock);
+        } catch (OptimisticLockingFailureException e) {
+            throw changedMeanwhile(id);
+        }
     }
 
     /** 204: the window is cancelled; 403 for anyone but ops; 404; 409 once it has begun, or for an UPDATE window. */
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> cancel(@PathVariable("id") long id) {
-        manual.cancel(id, writer("cancel maintenance windows"));
+        String who = writer("cancel maintenance windows");
+        try {
+            manual.cancel(id, who);
+        } catch (OptimisticLockingFailureException e) {
+            throw changedMeanwhile(id);
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Two writers on one window at once: the second is told to read it again (409), nothing half-done. */
+    private static ConflictException changedMeanwhile(long id) {
+        return new ConflictException("Maintenance window " + id + " was changed meanwhile: read it again",
+                List.of(new FieldProblem("id", "changed by another request meanwhile")));
     }
 
     private Interval range(String from, String to) {
