@@ -92,7 +92,7 @@ public class DetectionSettings {
     @AssertTrue(message = "ops.probe.detection.retention must be positive and at most one year (R5.7)")
     public boolean isRetentionWithinAYear() {
         return retention != null && !retention.isNegative() && !retention.isZero()
-                && retention.toTotalMonths() * 31 + retention.getDays() <= 366;
+                && retention.toTotalMonths() * 30 + retention.getDays() <= 366;
     }
 
     @AssertTrue(message = "ops.probe.detection.flapping.window, .settle and connection-warning-period must be positive")
