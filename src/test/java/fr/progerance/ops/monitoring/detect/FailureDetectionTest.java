@@ -28,6 +28,7 @@ import fr.progerance.ops.monitoring.probe.CheckKind;
 import fr.progerance.ops.monitoring.probe.CheckResult;
 import fr.progerance.ops.monitoring.probe.CheckStatus;
 import fr.progerance.ops.monitoring.probe.ProbeRound;
+import fr.progerance.ops.monitoring.probe.ProbeRoundListener;
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.remote.EmbeddedSshServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,6 +104,8 @@ class FailureDetectionTest {
     HistoryService history;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    List<ProbeRoundListener> listeners;
 
     private final DetectionTestPorts.Ledger ledger = new DetectionTestPorts.Ledger();
     private final DetectionTestPorts.Windows windows = new DetectionTestPorts.Windows();
@@ -197,6 +200,23 @@ class FailureDetectionTest {
 
     private double counter(String name, String tag, String value) {
         return registry.get(name).tag(tag, value).counter().count();
+    }
+
+    @Test
+    @DisplayName("The application's detection listens to the probes' rounds; every detection series exists before anything happened")
+    void wiredAsAListener() {
+        assertThat(listeners).hasAtLeastOneElementOfType(FailureDetection.class);
+        for (String infrastructure : List.of("PROGERANCE", "TIERCE")) {
+            assertThat(registry.find("ops.monitoring.incidents.opened").tag("infrastructure", infrastructure).counter())
+                    .isNotNull();
+        }
+        for (String outcome : List.of("restored", "still_down", "failed")) {
+            assertThat(registry.find("ops.monitoring.auto.restarts").tag("outcome", outcome).counter()).isNotNull();
+        }
+        for (String reason : List.of("maintenance", "flapping")) {
+            assertThat(registry.find("ops.monitoring.suppressed").tag("reason", reason).counter()).isNotNull();
+        }
+        assertThat(registry.find("ops.monitoring.flapping.servers").gauge()).isNotNull();
     }
 
     // === confirmation and recovery ==========================================================
