@@ -46,7 +46,7 @@ final class DetectionTestPorts {
     }
 
     /** The ledger's contract (AvailabilityLedger): one open outage per server, idempotent. */
-    static final class Ledger implements AvailabilityLedger {
+    static class Ledger implements AvailabilityLedger {
         final List<Outage> outages = new CopyOnWriteArrayList<>();
         final List<String> calls = new CopyOnWriteArrayList<>();
 

@@ -270,6 +270,40 @@ class FailureDetectionTest {
     }
 
     @Test
+    @DisplayName("The report, its IncidentHandling and the outage commit together: the ledger failing leaves no incident; the next round reports")
+    void reportAndOutageInOneTransaction() {
+        Fixture f = server(true);
+        DetectionTestPorts.Ledger failingOnce = new DetectionTestPorts.Ledger() {
+            private boolean failed;
+
+            @Override
+            public synchronized long outageStarted(long serverId, Instant since, String cause, String incidentNumber) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("ledger unavailable");
+                }
+                return super.outageStarted(serverId, since, cause, incidentNumber);
+            }
+        };
+        detection = new FailureDetection(settings, servers, intake, incidents, recovery, restarts, warnings, metrics,
+                transactionManager, new FailureDetection.Ports(failingOnce, windows, prober, policy));
+        ProbeRound first = feed(f.serverId(), CheckStatus.FAILED);
+        feed(f.serverId(), CheckStatus.FAILED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> feed(f.serverId(), CheckStatus.FAILED))
+                .hasMessageContaining("ledger unavailable");
+        assertThat(incidentsOf(f.serverId())).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentHandlingProcess.KEY)
+                .variableValueEquals(IncidentHandlingProcess.Vars.SERVER_ID, f.serverId()).count()).isZero();
+
+        feed(f.serverId(), CheckStatus.FAILED);
+        Incident incident = incidentsOf(f.serverId()).get(0);
+        assertThat(incident.getDetectedAt()).isEqualTo(first.results().get(0).checkedAt());
+        assertThat(instance(incident.getNumber())).isNotNull();
+        assertThat(failingOnce.of(f.serverId())).singleElement()
+                .satisfies(o -> assertThat(o.incidentNumber).isEqualTo(incident.getNumber()));
+    }
+
+    @Test
     @DisplayName("R7.3: a server whose contract is not ACTIVE gets no incident")
     void noIncidentForAContractNotActive() {
         Fixture f = server(false);
