@@ -23,7 +23,11 @@ public class IncidentEvent {
         QUOTE_ANSWERED, QUOTE_EXPIRED, REMEDIATION_RUN, CLIENT_ASKED, CLIENT_ANSWERED, CONTACT_UNANSWERED,
         EMERGENCY_PROCEDURE_APPLIED, RESTRICTED_TO_NON_IMPACTING, ACTION_CARRIED_OUT, SERVICE_CHECKED,
         RESTORATION_BREACHED, RESTORATION_NOT_CONFIRMED, RESTORED, CLOSED, REPORT_SENT, FORCE_MAJEURE_DECLARED,
-        FORCE_MAJEURE_LIFTED
+        FORCE_MAJEURE_LIFTED,
+        /** Monitoring restarted a restartable service once, with the outcome (issue 11, monitoring/detect). */
+        AUTO_RESTART,
+        /** Monitoring saw the server answer again (SubProcess_MonitoringRecovery); ops still confirm the restoration. */
+        MONITORING_RECOVERED
     }
 
     @Id

@@ -95,6 +95,12 @@ public final class IncidentHandlingProcess {
         public static final String RESUME_CLOCKS = "Task_ResumeSlaClocks";
         public static final String REACTIVATE_TIMERS = "Task_ReactivateSlaTimers";
         public static final String END_FORCE_MAJEURE = "EndEvent_ForceMajeureLifted";
+        // Monitoring saw the server answer again (monitoring/detect), an event subprocess that does not
+        // interrupt the incident: the recovery goes on the timeline; ops still confirm the restoration.
+        public static final String MONITORING_RECOVERY = "SubProcess_MonitoringRecovery";
+        public static final String MONITORING_RECOVERED_START = "StartEvent_MonitoringRecovered";
+        public static final String RECORD_MONITORED_RECOVERY = "Task_RecordMonitoredRecovery";
+        public static final String END_MONITORING_RECOVERY = "EndEvent_MonitoredRecoveryRecorded";
 
         private Elements() {
         }
@@ -106,6 +112,12 @@ public final class IncidentHandlingProcess {
         public static final String CLIENT_DECISION = "Message_ClientDecision";
         /** R9: managers declared force majeure on the incident (POST /api/incidents/{n}/force-majeure). */
         public static final String FORCE_MAJEURE = "Message_ForceMajeureDeclared";
+        /**
+         * Monitoring saw the server answer again after the failure that opened or joined the incident
+         * (monitoring/detect, by business key = incident number); local variable
+         * {@link Vars#MONITORED_RECOVERY_AT}.
+         */
+        public static final String MONITORING_RECOVERED = "Message_MonitoringRecovered";
 
         private Messages() {
         }
@@ -214,6 +226,9 @@ public final class IncidentHandlingProcess {
         public static final String FORCE_MAJEURE_SINCE = "forceMajeureSince";
         public static final String FORCE_MAJEURE_TERMINATION_FROM = "forceMajeureTerminationFrom";
         public static final String FORCE_MAJEURE_NOTES = "forceMajeureNotes";
+        // Monitoring recovery (local to SubProcess_MonitoringRecovery)
+        /** When monitoring saw the server answer again: its first healthy check (a Date). */
+        public static final String MONITORED_RECOVERY_AT = "monitoredRecoveryAt";
 
         private Vars() {
         }

@@ -28,6 +28,7 @@ import fr.progerance.ops.incident.IncidentHandlingProcess.Vars;
 import fr.progerance.ops.incident.IncidentIntake;
 import fr.progerance.ops.incident.IncidentService;
 import fr.progerance.ops.incident.NewReport;
+import fr.progerance.ops.monitoring.detect.RecoveryCorrelator;
 import fr.progerance.ops.notify.Answer;
 import fr.progerance.ops.notify.AnswerChannel;
 import fr.progerance.ops.notify.ClientDecision;
@@ -153,6 +154,8 @@ class IncidentHandlingFlowTest {
     Quotes quotes;
     @Autowired
     QuoteRepository quoteRecords;
+    @Autowired
+    RecoveryCorrelator monitoringRecovery;
 
     private ScriptedRemote server;
     private RegisterApi register;
@@ -719,6 +722,24 @@ class IncidentHandlingFlowTest {
         // R4.3-t1 15 min from the opening, suspended for the hour since the opening
         assertDue(pi, MONDAY_9H15.plus(Duration.ofHours(1)), null);
         Assertions.assertThat(job(pi, TIMER_INTERVENTION).isSuspended()).isFalse();
+    }
+
+    // === monitoring (issue 11) ==================================================================
+
+    @Test
+    @DisplayName("R4.1, R4.2: monitoring sees the server answer again; the recovery goes on the timeline and the incident goes on (non-interrupting) until ops confirm")
+    void monitoringRecoveryDoesNotInterrupt() {
+        ProcessInstance pi = report(fixture(new IncidentFlowFixture.Spec()), TUESDAY_10H);
+        clock.advance(Duration.ofMinutes(3));
+        Assertions.assertThat(monitoringRecovery.recovered(record(pi).getNumber(), now())).isTrue();
+        assertThat(pi).hasPassedInOrder(MONITORING_RECOVERED_START, RECORD_MONITORED_RECOVERY, END_MONITORING_RECOVERY)
+                .hasPassed(MONITORING_RECOVERY).isWaitingAtExactly(DIAGNOSE, TIMER_RESTORATION, TAKE_CHARGE);
+        Assertions.assertThat(incidents.timeline(record(pi))).filteredOn(e -> e.getKind()
+                == IncidentEvent.Kind.MONITORING_RECOVERED).singleElement().satisfies(e -> {
+                    Assertions.assertThat(e.getDetail()).contains("since 2026-03-10T10:03+01:00");
+                    Assertions.assertThat(e.getActor()).isEqualTo("monitoring");
+                });
+        Assertions.assertThat(record(pi).getRestoredAt()).as("ops confirm the restoration, not monitoring").isNull();
     }
 
     // === steps ================================================================================
