@@ -156,7 +156,7 @@ public enum CommandTemplate {
      * of the shop), one per line: how the name of the backup just made is found when the output of
      * {@link #ASSISTANT_BACKUP_CREATE} (kept up to {@code ops.remote.ssh.max-output}) does not show it.
      */
-    LIST_ASSISTANT_BACKUPS(true, "ls -1 --", Parameter.ASSISTANT_BACKUP_DIRECTORY);
+    LIST_ASSISTANT_BACKUPS(true, "ls -1 --", Parameter.ASSISTANT_BACKUP_DIRECTORY),
 
     /**
      * R4.2 N1 surveillance: whether a process of exactly this name runs ({@code pgrep -x}: the
@@ -172,7 +172,7 @@ public enum CommandTemplate {
      * {@code ~/.my.cnf}, as for {@link #CHECK_TABLES}. A non-zero exit status: the database does not
      * answer.
      */
-    DATABASE_CONNECTIONS(true, "mysqladmin status"),
+    DATABASE_CONNECTIONS(true, "mysqladmin status");
 
     /**
      * How long a {@link #longRunning()} command may run, at least, before the channel is closed (the

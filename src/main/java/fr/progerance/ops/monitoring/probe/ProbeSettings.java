@@ -79,7 +79,7 @@ public class ProbeSettings {
 
     /** CERTIFICATE_EXPIRY: a certificate that expires within this period is a WARNING (expired: FAILED). */
     @NotNull
-    private Period certificateWarning = Period.ofDays(14);
+    private Duration certificateWarning = Duration.ofDays(14);
 
     /**
      * HTTPS: a trust store (PKCS12 or JKS file) to trust instead of the JVM's; blank: the JVM's
@@ -259,11 +259,11 @@ public class ProbeSettings {
         this.responseTimeWarning = responseTimeWarning;
     }
 
-    public Period getCertificateWarning() {
+    public Duration getCertificateWarning() {
         return certificateWarning;
     }
 
-    public void setCertificateWarning(Period certificateWarning) {
+    public void setCertificateWarning(Duration certificateWarning) {
         this.certificateWarning = certificateWarning;
     }
 
