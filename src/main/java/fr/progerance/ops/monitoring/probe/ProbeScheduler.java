@@ -17,8 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -45,9 +47,10 @@ public class ProbeScheduler implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeScheduler.class);
 
-    private final ServerProber prober;
-    private final MonitoringConfigurations configurations;
-    private final ProbeHistory history;
+    private final Prober prober;
+    private final Supplier<List<Monitored>> monitored;
+    private final Runnable flush;
+    private final Runnable purge;
     private final ProbeMetrics metrics;
     private final ProbeSettings settings;
     private final Clock clock;
@@ -60,15 +63,24 @@ public class ProbeScheduler implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private volatile boolean started;
 
+    @Autowired
     public ProbeScheduler(ServerProber prober, MonitoringConfigurations configurations, ProbeHistory history,
             ProbeMetrics metrics, ProbeSettings settings, Clock clock, Environment environment) {
+        this(prober, configurations::monitored, history::flush, history::purge, metrics, settings, clock,
+                environment.acceptsProfiles(Profiles.of("demo")));
+    }
+
+    /** With its ports given (the scheduling tests and the benchmark). */
+    ProbeScheduler(Prober prober, Supplier<List<Monitored>> monitored, Runnable flush, Runnable purge,
+            ProbeMetrics metrics, ProbeSettings settings, Clock clock, boolean demo) {
         this.prober = prober;
-        this.configurations = configurations;
-        this.history = history;
+        this.monitored = monitored;
+        this.flush = flush;
+        this.purge = purge;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
-        this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+        this.demo = demo;
         AtomicInteger n = new AtomicInteger();
         this.rounds = new ThreadPoolExecutor(settings.getPoolSize(), settings.getPoolSize(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
@@ -101,9 +113,9 @@ public class ProbeScheduler implements SmartLifecycle {
             LOG.info("Probing is off (ops.probe.enabled={}, demo profile: {})", settings.isEnabled(), demo);
         }
         if (settings.isHousekeeping()) {
-            ticker.scheduleWithFixedDelay(() -> safely("flush", history::flush), settings.getFlushInterval().toMillis(),
+            ticker.scheduleWithFixedDelay(() -> safely("flush", flush), settings.getFlushInterval().toMillis(),
                     settings.getFlushInterval().toMillis(), TimeUnit.MILLISECONDS);
-            ticker.scheduleWithFixedDelay(() -> safely("purge", history::purge), 60_000,
+            ticker.scheduleWithFixedDelay(() -> safely("purge", purge), 60_000,
                     settings.getPurgeInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
         started = true;
@@ -116,7 +128,7 @@ public class ProbeScheduler implements SmartLifecycle {
             ticker = null;
         }
         rounds.shutdownNow();
-        safely("flush", history::flush);
+        safely("flush", flush);
         started = false;
     }
 
@@ -177,10 +189,10 @@ public class ProbeScheduler implements SmartLifecycle {
     }
 
     private void refresh(Instant now) {
-        List<Monitored> monitored = configurations.monitored();
+        List<Monitored> servers = monitored.get();
         Set<Long> ids = new HashSet<>();
         Map<Long, Duration> fresh = new HashMap<>();
-        for (Monitored m : monitored) {
+        for (Monitored m : servers) {
             ids.add(m.serverId());
             fresh.put(m.serverId(), m.intervalSeconds() == null ? settings.getInterval()
                     : Duration.ofSeconds(Math.max(m.intervalSeconds(), settings.getMinInterval().toSeconds())));
