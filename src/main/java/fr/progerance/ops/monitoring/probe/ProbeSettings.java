@@ -143,7 +143,7 @@ public class ProbeSettings {
     @AssertTrue(message = "ops.probe.retention must be positive and at most one year (R5.7)")
     public boolean isRetentionWithinContract() {
         return retention != null && !retention.isNegative() && !retention.isZero()
-                && retention.toTotalMonths() * 31 + retention.getDays() <= 366;
+                && retention.toTotalMonths() * 30 + retention.getDays() <= 366;
     }
 
     @AssertTrue(message = "ops.probe.certificate-warning must not be negative")
