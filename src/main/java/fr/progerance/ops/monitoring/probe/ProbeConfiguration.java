@@ -29,10 +29,14 @@ public class ProbeConfiguration {
         return new SshProbe(remote, clock, settings.getDbConnectionsWarningPercent());
     }
 
+    @Bean(destroyMethod = "close")
+    RoundRunner roundRunner(HttpProbe http, TcpProbe tcp, SshProbe ssh, ProbeSettings settings, Clock clock) {
+        return new RoundRunner(http, tcp, ssh, settings, clock);
+    }
+
     @Bean
-    ServerProber serverProber(MonitoringConfigurations configurations, HttpProbe http, TcpProbe tcp, SshProbe ssh,
-            ProbeHistory history, ProbeMetrics metrics, ObjectProvider<ProbeRoundListener> listeners,
-            ProbeSettings settings, Clock clock) {
-        return new ServerProber(configurations, http, tcp, ssh, history, metrics, listeners, settings, clock);
+    ServerProber serverProber(MonitoringConfigurations configurations, RoundRunner runner, ProbeHistory history,
+            ProbeMetrics metrics, ObjectProvider<ProbeRoundListener> listeners) {
+        return new ServerProber(configurations, runner, history, metrics, listeners);
     }
 }

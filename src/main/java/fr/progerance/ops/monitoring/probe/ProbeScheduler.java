@@ -71,7 +71,7 @@ public class ProbeScheduler implements SmartLifecycle {
     }
 
     /** With its ports given (the scheduling tests and the benchmark). */
-    ProbeScheduler(Prober prober, Supplier<List<Monitored>> monitored, Runnable flush, Runnable purge,
+    public ProbeScheduler(Prober prober, Supplier<List<Monitored>> monitored, Runnable flush, Runnable purge,
             ProbeMetrics metrics, ProbeSettings settings, Clock clock, boolean demo) {
         this.prober = prober;
         this.monitored = monitored;
