@@ -4,6 +4,7 @@ import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.monitoring.probe.MonitoringConfiguration.MountPoint;
 import fr.progerance.ops.monitoring.probe.MonitoringConfiguration.Service;
 import fr.progerance.ops.security.OpsGroups;
+import fr.progerance.ops.web.InvalidInputException;
 import fr.progerance.ops.web.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -68,8 +69,11 @@ public class MonitoringController {
 
     @PutMapping(path = "/api/servers/{id}/monitoring", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public MonitoringView put(@PathVariable("id") long serverId, @RequestBody MonitoringConfiguration request) {
+    public MonitoringView put(@PathVariable("id") long serverId, @RequestBody(required = false) MonitoringConfiguration request) {
         String who = writer();
+        if (request == null) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
         return view(serverId, configurations.replace(serverId, request, who));
     }
 
