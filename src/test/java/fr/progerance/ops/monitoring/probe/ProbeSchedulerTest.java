@@ -56,6 +56,10 @@ class ProbeSchedulerTest {
     };
 
     private ProbeScheduler scheduler(ProbeMetrics metrics, int poolSize) {
+        return scheduler(metrics, poolSize, false, true);
+    }
+
+    private ProbeScheduler scheduler(ProbeMetrics metrics, int poolSize, boolean demo, boolean enabled) {
         ProbeSettings settings = new ProbeSettings();
         settings.setInterval(Duration.ofMillis(200));
         settings.setMinInterval(Duration.ofMillis(100));
@@ -64,8 +68,9 @@ class ProbeSchedulerTest {
         settings.setRefresh(Duration.ofMillis(100));
         settings.setPoolSize(poolSize);
         settings.setHousekeeping(false);
+        settings.setEnabled(enabled);
         scheduler = new ProbeScheduler(prober, () -> servers, () -> { }, () -> { }, metrics, settings,
-                Clock.systemUTC(), false);
+                Clock.systemUTC(), demo);
         return scheduler;
     }
 
@@ -137,5 +142,18 @@ class ProbeSchedulerTest {
         assertThat(s.tick()).as("next rounds an hour later").isZero();
         assertThat(count(2)).isEqualTo(1);
         assertThat(count(3)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("ops.probe.enabled=false (test profile) and the demo profile: nothing is probed on a schedule")
+    void offWhenDisabledOrDemo() throws InterruptedException {
+        servers = List.of(new Monitored(2, null));
+        scheduler(new ProbeMetrics(new SimpleMeterRegistry()), 2, true, true).start();
+        Thread.sleep(500);
+        scheduler.stop();
+        scheduler(new ProbeMetrics(new SimpleMeterRegistry()), 2, false, false).start();
+        Thread.sleep(500);
+
+        assertThat(count(2)).isZero();
     }
 }
