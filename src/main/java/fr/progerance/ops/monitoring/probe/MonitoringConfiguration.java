@@ -2,8 +2,12 @@ package fr.progerance.ops.monitoring.probe;
 
 import fr.progerance.ops.remote.CommandTemplate;
 import fr.progerance.ops.web.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,17 +23,28 @@ import java.util.Set;
  * @param processes       process names ({@code pgrep -x}) that must run
  * @param mountPoints     mount points whose free space is watched; thresholds null: the settings'
  */
-public record MonitoringConfiguration(Integer intervalSeconds, List<Integer> tcpPorts, List<Service> services,
-        List<String> processes, List<MountPoint> mountPoints) {
+public record MonitoringConfiguration(Integer intervalSeconds, List<Integer> tcpPorts, List<@Valid Service> services,
+        List<@Pattern(regexp = PROCESS_NAME) String> processes, List<@Valid MountPoint> mountPoints) {
+
+    /** {@link CommandTemplate.Parameter#PROCESS_NAME}'s pattern. */
+    static final String PROCESS_NAME = "[A-Za-z0-9][A-Za-z0-9._+:-]{0,14}";
+
+    /** {@link CommandTemplate.Parameter#SYSTEMD_UNIT}'s pattern. */
+    static final String SYSTEMD_UNIT = "[A-Za-z0-9@._-]{1,128}";
 
     /** The most items of one kind a server may have. */
     public static final int MAX_ITEMS = 32;
 
     public MonitoringConfiguration {
-        tcpPorts = tcpPorts == null ? List.of() : List.copyOf(tcpPorts);
-        services = services == null ? List.of() : List.copyOf(services);
-        processes = processes == null ? List.of() : List.copyOf(processes);
-        mountPoints = mountPoints == null ? List.of() : List.copyOf(mountPoints);
+        // copies that keep null elements, so that validation names them instead of failing here
+        tcpPorts = copy(tcpPorts);
+        services = copy(services);
+        processes = copy(processes);
+        mountPoints = copy(mountPoints);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** Nothing beyond the shop and SSH. */
@@ -38,11 +53,12 @@ public record MonitoringConfiguration(Integer intervalSeconds, List<Integer> tcp
     }
 
     /** A systemd unit that must be active. */
-    public record Service(String unit, boolean restartable) {
+    public record Service(@Pattern(regexp = SYSTEMD_UNIT) String unit, boolean restartable) {
     }
 
     /** A mount point and its free-space thresholds in percent (null: the settings'). */
-    public record MountPoint(String path, Integer warnBelowFreePercent, Integer failBelowFreePercent) {
+    public record MountPoint(@Size(max = 255) @Pattern(regexp = "/[A-Za-z0-9._@+/-]*") String path,
+            Integer warnBelowFreePercent, Integer failBelowFreePercent) {
     }
 
     /** Whether the configuration marks {@code unit} restartable. */

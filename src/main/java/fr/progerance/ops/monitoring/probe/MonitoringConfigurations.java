@@ -6,6 +6,8 @@ import fr.progerance.ops.monitoring.probe.MonitoringConfiguration.Service;
 import fr.progerance.ops.web.FieldProblem;
 import fr.progerance.ops.web.InvalidInputException;
 import fr.progerance.ops.web.NotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,11 +30,14 @@ public class MonitoringConfigurations {
     private final JdbcTemplate jdbc;
     private final ProbeSettings settings;
     private final ContractClock clock;
+    private final Validator validator;
 
-    public MonitoringConfigurations(JdbcTemplate jdbc, ProbeSettings settings, ContractClock clock) {
+    public MonitoringConfigurations(JdbcTemplate jdbc, ProbeSettings settings, ContractClock clock,
+            Validator validator) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.validator = validator;
     }
 
     /**
@@ -124,6 +129,13 @@ public class MonitoringConfigurations {
             throw new NotFoundException("server", serverId);
         }
         List<FieldProblem> problems = new ArrayList<>(requested.problems(settings.getMinInterval()));
+        // the declared constraints (the same rules): anything the checks above did not already name
+        for (ConstraintViolation<MonitoringConfiguration> v : validator.validate(requested)) {
+            String field = v.getPropertyPath().toString().replace(".<list element>", "");
+            if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+                problems.add(new FieldProblem(field, v.getMessage()));
+            }
+        }
         List<MountPoint> mounts = new ArrayList<>();
         for (int i = 0; i < requested.mountPoints().size(); i++) {
             MountPoint m = requested.mountPoints().get(i);

@@ -294,6 +294,10 @@ class ProbeRoundsTest {
         assertThat(implicit.status()).as("restartable is never implied").isEqualTo(400);
         assertThat(RegisterApi.fields(implicit)).containsExactly("services[0].restartable");
         assertThat(ops.put(path, body("tcpPorts", List.of("443"))).status()).isEqualTo(400);
+        TestApi.Answer nulls = ops.put(path, "{\"tcpPorts\":[null],\"processes\":[null],\"services\":[null]}");
+        assertThat(nulls.status()).as(nulls.toString()).isEqualTo(400);
+        assertThat(RegisterApi.fields(nulls)).contains("tcpPorts[0]", "processes[0]", "services[0].unit");
+        assertThat(ops.put(path, "null").status()).isEqualTo(400);
         assertThat(ops.put("/api/servers/999999999/monitoring", body()).status()).isEqualTo(404);
         assertThat(ops.get("/api/servers/999999999/monitoring").status()).isEqualTo(404);
 
