@@ -156,7 +156,23 @@ public enum CommandTemplate {
      * of the shop), one per line: how the name of the backup just made is found when the output of
      * {@link #ASSISTANT_BACKUP_CREATE} (kept up to {@code ops.remote.ssh.max-output}) does not show it.
      */
-    LIST_ASSISTANT_BACKUPS(true, "ls -1 --", Parameter.ASSISTANT_BACKUP_DIRECTORY);
+    LIST_ASSISTANT_BACKUPS(true, "ls -1 --", Parameter.ASSISTANT_BACKUP_DIRECTORY),
+
+    /**
+     * R4.2 N1 surveillance: whether a process of exactly this name runs ({@code pgrep -x}: the
+     * process name the kernel keeps, at most 15 characters). Prints the matching pids; exit 0: at
+     * least one runs; 1: none; 2 or 3: pgrep itself failed.
+     */
+    PROCESS_RUNNING(true, "pgrep -x --", Parameter.PROCESS_NAME),
+
+    /**
+     * R3.7: the database server's one-line status ({@code Uptime: 4821  Threads: 7  Questions: ...}),
+     * whose {@code Threads} is the number of client connections open now (the SHOW STATUS variable
+     * {@code Threads_connected}, this one included). Credentials from the SSH user's
+     * {@code ~/.my.cnf}, as for {@link #CHECK_TABLES}. A non-zero exit status: the database does not
+     * answer.
+     */
+    DATABASE_CONNECTIONS(true, "mysqladmin status");
 
     /**
      * How long a {@link #longRunning()} command may run, at least, before the channel is closed (the
@@ -172,6 +188,12 @@ public enum CommandTemplate {
 
         /** A systemd unit name, e.g. {@code nginx.service}, {@code php8.2-fpm}, {@code getty@tty1.service}. */
         SYSTEMD_UNIT("systemd unit name", "[A-Za-z0-9@._-]{1,128}"),
+
+        /**
+         * A process name as {@code pgrep -x} matches it (the kernel's 15-character name): a letter or
+         * digit, then letters, digits and {@code . _ + : -}; e.g. {@code php-fpm8.2}, {@code mariadbd}.
+         */
+        PROCESS_NAME("process name", "[A-Za-z0-9][A-Za-z0-9._+:-]{0,14}"),
 
         /**
          * A MariaDB/MySQL database name as PrestaShop installs create them: letters, digits and

@@ -33,6 +33,25 @@ class CommandTemplateTest {
     }
 
     @Test
+    @DisplayName("R4.2, R3.7: the monitoring templates produce exactly their command lines and read only")
+    void monitoringCommandLines() {
+        assertThat(CommandTemplate.PROCESS_RUNNING.commandLine("php-fpm8.2")).isEqualTo("pgrep -x -- 'php-fpm8.2'");
+        assertThat(CommandTemplate.DATABASE_CONNECTIONS.commandLine()).isEqualTo("mysqladmin status");
+        assertThat(CommandTemplate.PROCESS_RUNNING.readOnly()).isTrue();
+        assertThat(CommandTemplate.DATABASE_CONNECTIONS.readOnly()).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"-x", "php fpm", "a;b", "$(id)", "'", "", "abcdefghijklmnop", ".hidden", "a/b", "a*"})
+    @DisplayName("R4.2: a process name that is an option, too long for pgrep -x, or holds shell syntax is refused")
+    void processNameRefused(String name) {
+        assertThatThrownBy(() -> CommandTemplate.PROCESS_RUNNING.commandLine(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PROCESS_RUNNING argument 1 (process name) must match");
+    }
+
+
+    @Test
     @DisplayName("R7.3, R8.2: the suspension, reactivation and deletion templates produce exactly their command lines")
     void billingCommandLines() {
         assertThat(CommandTemplate.DISABLE_SERVICE.commandLine("nginx.service"))
@@ -167,7 +186,7 @@ class CommandTemplateTest {
     /** A valid value of each kind of argument. */
     private static String sample(CommandTemplate.Parameter parameter) {
         return switch (parameter) {
-            case SYSTEMD_UNIT, DATABASE_NAME -> "x";
+            case SYSTEMD_UNIT, DATABASE_NAME, PROCESS_NAME -> "x";
             case ABSOLUTE_PATH -> "/x";
             case SHOP_DIRECTORY -> "/var/www/x";
             case MAINTENANCE_FLAG -> "/var/www/x/.ops-maintenance";

@@ -236,6 +236,11 @@ class AuthorizationMatrixTest {
                         "200", "200", "403", "403", "401"),
                 row("Cancel a maintenance window (API)", "DELETE", "/api/maintenance/{fresh.window}", null,
                         "204", "204", "403", "403", "401"),
+                row("Read a server's monitoring configuration (API)", "GET", "/api/servers/{incident.serverId}/monitoring", null,
+                        "200", "200", "200", "403", "401"),
+                row("Change what the probes check on a server (API, ops)", "PUT", "/api/servers/{incident.serverId}/monitoring",
+                        "{\"tcpPorts\":[443],\"services\":[{\"unit\":\"nginx.service\",\"restartable\":true}]}",
+                        "200", "200", "403", "403", "401"),
                 row("Read the metrics", "GET", "/actuator/metrics", null,
                         "200", "200", "200", "200", "401"),
                 row("Start another process", "POST", "/engine-rest/process-definition/key/" + OTHER_PROCESS + "/start", "{}",
@@ -469,6 +474,7 @@ class AuthorizationMatrixTest {
             case "incident.takeCharge" -> i.takeCharge();
             case "incident.lift" -> i.lift();
             case "incident.job" -> i.job();
+            case "incident.serverId" -> String.valueOf(i.serverId());
             case "other.pid" -> o.pid();
             case "finished.pid" -> finished;
             case "other.task" -> o.task();
