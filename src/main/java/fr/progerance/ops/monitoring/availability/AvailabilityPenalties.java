@@ -75,7 +75,7 @@ public class AvailabilityPenalties {
     }
 
     public Optional<Review> review(AvailabilityMonth month) {
-        return jdbc.query("select month, outcome, reviewed_by, reviewed_at from ops_availability_review where month = ?",
+        return jdbc.query("select review_month, outcome, reviewed_by, reviewed_at from ops_availability_review where review_month = ?",
                 (rs, n) -> new Review(rs.getString(1), ReviewOutcome.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getTimestamp(4).toInstant()), month.toString()).stream().findFirst();
     }
@@ -83,7 +83,7 @@ public class AvailabilityPenalties {
     private Review record(AvailabilityMonth month, ReviewOutcome outcome, String by) {
         try {
             ownTransaction.executeWithoutResult(tx -> jdbc.update("insert into ops_availability_review"
-                    + " (month, outcome, reviewed_by, reviewed_at) values (?, ?, ?, ?)", month.toString(),
+                    + " (review_month, outcome, reviewed_by, reviewed_at) values (?, ?, ?, ?)", month.toString(),
                     outcome.name(), by, Timestamp.from(clock.instant())));
         } catch (DuplicateKeyException e) {
             LOG.debug("Review of {} already recorded", month);
@@ -143,18 +143,18 @@ public class AvailabilityPenalties {
     /** The penalty record and its credit note, in the caller's transaction; false when recorded already. */
     private boolean issueOne(AvailabilityMonth month, AvailabilityReports.Row row, String by) {
         Integer existing = jdbc.queryForObject("select count(*) from ops_availability_penalty where contract_id = ?"
-                + " and month = ?", Integer.class, row.contractId(), month.toString());
+                + " and penalty_month = ?", Integer.class, row.contractId(), month.toString());
         if (existing != null && existing > 0) {
             return false;
         }
-        jdbc.update("insert into ops_availability_penalty (contract_id, month, infrastructure, availability_percent,"
+        jdbc.update("insert into ops_availability_penalty (contract_id, penalty_month, infrastructure, availability_percent,"
                 + " penalty_percent, monthly_fee_excl_tax, paid_for_month, credit_note_amount, issued_by, issued_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.contractId(), month.toString(),
                 row.infrastructure().name(), row.availabilityPercent(), row.penaltyPercent(), row.monthlyFee(),
                 row.paidForMonth(), row.creditNote(), by, Timestamp.from(clock.instant()));
         if (row.creditNote().signum() > 0) {
             long note = creditNotes.issue(row.contractId(), row.creditNote(), reason(month, row), RULE, by);
-            jdbc.update("update ops_availability_penalty set credit_note_id = ? where contract_id = ? and month = ?",
+            jdbc.update("update ops_availability_penalty set credit_note_id = ? where contract_id = ? and penalty_month = ?",
                     note, row.contractId(), month.toString());
         }
         return true;
@@ -176,7 +176,7 @@ public class AvailabilityPenalties {
 
     /** The penalty records of a month, for the API and tests. */
     public List<Map<String, Object>> records(AvailabilityMonth month) {
-        return jdbc.queryForList("select * from ops_availability_penalty where month = ? order by contract_id",
+        return jdbc.queryForList("select * from ops_availability_penalty where penalty_month = ? order by contract_id",
                 month.toString());
     }
 }
