@@ -4,13 +4,13 @@ import fr.progerance.ops.calendar.AvailabilityMonth;
 import fr.progerance.ops.calendar.ContractClock;
 import fr.progerance.ops.calendar.Infrastructure;
 import fr.progerance.ops.calendar.Interval;
-import fr.progerance.ops.contract.MaintenanceWindows;
 import fr.progerance.ops.incident.CauseCategory;
 import fr.progerance.ops.monitoring.windows.PlannedWindows;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Read in a few set queries for the whole month (contracts and servers, outages with their
  * incidents' classification, force majeure events, the month's invoices), plus the planned windows of
- * each server from {@link PlannedWindows} (the register's maintenance windows until the windows part
- * provides the port). Contracts measured: every contract but DRAFT ones, started by the month's last
+ * each server from {@link PlannedWindows} (until the windows part provides that port, the register's
+ * maintenance windows of the whole month in one more query). Contracts measured: every contract but DRAFT ones, started by the month's last
  * day, and not terminated before the month began.
  */
 @Component
@@ -39,16 +39,14 @@ public class AvailabilityReports {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<PlannedWindows> plannedWindows;
-    private final MaintenanceWindows registerWindows;
     private final PaidForMonth paid;
     private final ContractClock clock;
     private final AvailabilitySettings settings;
 
     public AvailabilityReports(JdbcTemplate jdbc, ObjectProvider<PlannedWindows> plannedWindows,
-            MaintenanceWindows registerWindows, PaidForMonth paid, ContractClock clock, AvailabilitySettings settings) {
+            PaidForMonth paid, ContractClock clock, AvailabilitySettings settings) {
         this.jdbc = jdbc;
         this.plannedWindows = plannedWindows;
-        this.registerWindows = registerWindows;
         this.paid = paid;
         this.clock = clock;
         this.settings = settings;
@@ -73,7 +71,10 @@ public class AvailabilityReports {
         Interval range = month.interval();
         PenaltyTiers tiers = new PenaltyTiers(settings);
         OutageRules rules = new OutageRules(settings.getNotCoveredCauses());
-        PlannedWindows windows = plannedWindows.getIfAvailable(() -> new RegisterMaintenanceWindows(registerWindows));
+        PlannedWindows windows = plannedWindows.getIfAvailable();
+        // Until the windows part provides the port: the register's windows, the whole month in one query.
+        Map<Long, List<Interval>> registerWindows = windows == null
+                ? new RegisterMaintenanceWindows(jdbc).withinAll(range) : Map.of();
 
         Map<Key, Group> groups = new LinkedHashMap<>();
         Map<Long, Key> serverKeys = new HashMap<>();
@@ -98,8 +99,8 @@ public class AvailabilityReports {
                     if (key == null) {
                         return;
                     }
-                    Instant start = rs.getTimestamp(2).toInstant();
-                    Timestamp endTs = rs.getTimestamp(3);
+                    Instant start = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    OffsetDateTime endTs = rs.getObject(3, OffsetDateTime.class);
                     Instant end = endTs == null ? now : endTs.toInstant();
                     if (!end.isAfter(start)) {
                         return;
@@ -123,7 +124,8 @@ public class AvailabilityReports {
             List<MonthlyAvailability.ServerMonth> serverMonths = new ArrayList<>();
             for (Map.Entry<Long, ServerSpans> s : g.servers.entrySet()) {
                 serverMonths.add(new MonthlyAvailability.ServerMonth(s.getValue().counted, s.getValue().excluded,
-                        windows.within(s.getKey(), range)));
+                        windows == null ? registerWindows.getOrDefault(s.getKey(), List.of())
+                                : windows.within(s.getKey(), range)));
             }
             MonthlyAvailability.Measure m = MonthlyAvailability.measure(month, now, serverMonths,
                     forceMajeure.getOrDefault(key.contractId(), List.of()));
@@ -149,7 +151,7 @@ public class AvailabilityReports {
                 + " order by e.incident_id, e.at, e.id", rs -> {
                     long incident = rs.getLong(1);
                     long contract = rs.getLong(2);
-                    Instant at = rs.getTimestamp(3).toInstant();
+                    Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
                     contractOf.put(incident, contract);
                     if ("FORCE_MAJEURE_DECLARED".equals(rs.getString(4))) {
                         declared.putIfAbsent(incident, at);
