@@ -32,6 +32,13 @@ public class BackupSettings {
     private String opsAddress = "astreinte@progerance.example";
 
     /**
+     * R4.4-p: the longest backup window one run gives ({@link BackupWindows}): a run still marked
+     * running (a step waiting for its retries, a stuck process) excludes at most this much time from
+     * the availability measure, counted from its start.
+     */
+    private Duration windowLimit = Duration.ofHours(12);
+
+    /**
      * Timer cycles of {@code BackupSchedule} (Camunda timer cycles: a Quartz cron expression
      * {@code sec min hour day-of-month month day-of-week}, evaluated in the JVM's time zone, or an
      * ISO-8601 repeating interval {@code R/...}).
@@ -227,6 +234,17 @@ public class BackupSettings {
 
     public Check getCheck() {
         return check;
+    }
+
+    public Duration getWindowLimit() {
+        return windowLimit;
+    }
+
+    public void setWindowLimit(Duration windowLimit) {
+        if (windowLimit == null || windowLimit.isNegative() || windowLimit.isZero()) {
+            throw new IllegalArgumentException("ops.backup.window-limit must be a positive duration, not " + windowLimit);
+        }
+        this.windowLimit = windowLimit;
     }
 
     public String getOpsAddress() {

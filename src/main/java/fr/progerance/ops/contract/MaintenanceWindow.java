@@ -23,7 +23,8 @@ import java.util.Objects;
 @Table(name = "ops_maintenance_window")
 public class MaintenanceWindow {
 
-    static final int MAX_REASON = 500;
+    /** The longest reason kept (the API refuses longer ones). */
+    public static final int MAX_REASON = 500;
     static final int MAX_REFERENCE = 100;
 
     @Id

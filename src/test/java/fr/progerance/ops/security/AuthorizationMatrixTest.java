@@ -108,7 +108,14 @@ class AuthorizationMatrixTest {
     @Autowired
     FilterService filters;
 
+    /** The maintenance windows of the matrix: two days ahead, an hour long (R4.4-p: not begun, so they may move). */
+    static final OffsetDateTime WINDOW_START = OffsetDateTime.now().plusDays(2).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+
+    @Autowired
+    fr.progerance.ops.contract.MaintenanceWindows maintenance;
+
     RegisterApi register;
+    long window;
     Incident incident;
     Other other;
     String victim;
@@ -225,6 +232,19 @@ class AuthorizationMatrixTest {
                         "200", "200", "200", "403", "401"),
                 row("Reclassify an outage (API, managers)", "PUT", "/api/availability/outages/999999999",
                         "{\"causeCategory\":\"APPLICATION\",\"note\":\"Module tiers\"}", "404", "403", "404", "403", "401"),
+                // -- planned maintenance windows (R4.4-p): ops write, ops and managers read
+                row("Plan a maintenance window (API)", "POST", "/api/maintenance", "{\"serverId\":{window.server},"
+                        + "\"start\":\"{window.start}\",\"end\":\"{window.end}\",\"reason\":\"Changement de disque\"}",
+                        "201", "201", "403", "403", "401"),
+                row("Read a server's maintenance windows (API)", "GET", "/api/maintenance?serverId={window.server}", null,
+                        "some", "some", "some", "403", "401"),
+                row("Read what the availability measure excludes (API)", "GET",
+                        "/api/maintenance/planned?serverId={window.server}", null, "some", "some", "some", "403", "401"),
+                row("Move a maintenance window (API)", "PUT", "/api/maintenance/{fresh.window}",
+                        "{\"start\":\"{window.start}\",\"end\":\"{window.end}\",\"reason\":\"Disque, deuxième essai\"}",
+                        "200", "200", "403", "403", "401"),
+                row("Cancel a maintenance window (API)", "DELETE", "/api/maintenance/{fresh.window}", null,
+                        "204", "204", "403", "403", "401"),
                 row("Read the metrics", "GET", "/actuator/metrics", null,
                         "200", "200", "200", "200", "401"),
                 row("Start another process", "POST", "/engine-rest/process-definition/key/" + OTHER_PROCESS + "/start", "{}",
@@ -470,6 +490,10 @@ class AuthorizationMatrixTest {
             case "report" -> json(report(newServer()));
             case "incident.report" -> json(report(i.serverId()));
             case "startForm" -> json(startForm(newServer()));
+            case "window" -> String.valueOf(fresh ? newWindow() : window);
+            case "window.server" -> String.valueOf(incident.serverId());
+            case "window.start" -> WINDOW_START.toString();
+            case "window.end" -> WINDOW_START.plusHours(1).toString();
             default -> throw new IllegalArgumentException("No fixture " + name);
         };
     }
@@ -493,6 +517,7 @@ class AuthorizationMatrixTest {
         other = newOther();
         // The shared incident is reported by ops through the API, as their work starts.
         incident = newIncident(true, TestApi.as(port, OPS_USER, PASSWORD));
+        window = newWindow();
         // An incident instance that ended (as a report attached to an open incident ends).
         finished = runtime.createProcessInstanceByKey(IncidentHandlingProcess.KEY)
                 .startBeforeActivity(Elements.END_ATTACHED).execute().getId();
@@ -524,6 +549,12 @@ class AuthorizationMatrixTest {
     private String newDeployment() {
         return repository.createDeployment().name("authz-matrix-throwaway")
                 .addClasspathResource("security/authz-other.bpmn").deploy().getId();
+    }
+
+    /** A MANUAL maintenance window of the shared incident's server, not begun. */
+    private long newWindow() {
+        return maintenance.record(incident.serverId(), WINDOW_START.toInstant(), WINDOW_START.plusHours(1).toInstant(),
+                fr.progerance.ops.contract.MaintenanceWindowSource.MANUAL, null, "Matrice", OPS_USER).id();
     }
 
     private Other newOther() {

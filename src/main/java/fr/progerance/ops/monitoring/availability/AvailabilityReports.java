@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,21 +28,21 @@ import org.springframework.transaction.annotation.Transactional;
  * month ({@link PaidForMonth}).
  *
  * <p>Read in a few set queries for the whole month (contracts and servers, outages with their
- * incidents' classification, force majeure events, the month's invoices), plus the planned windows of
- * each server from {@link PlannedWindows} (until the windows part provides that port, the register's
- * maintenance windows of the whole month in one more query). Contracts measured: every contract but DRAFT ones, started by the month's last
+ * incidents' classification, force majeure events, the month's invoices) and the planned windows of
+ * every server at once from {@link PlannedWindows} (maintenance and backup windows). Contracts
+ * measured: every contract but DRAFT ones, started by the month's last
  * day, and not terminated before the month began.
  */
 @Component
 public class AvailabilityReports {
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<PlannedWindows> plannedWindows;
+    private final PlannedWindows plannedWindows;
     private final PaidForMonth paid;
     private final ContractClock clock;
     private final AvailabilitySettings settings;
 
-    public AvailabilityReports(JdbcTemplate jdbc, ObjectProvider<PlannedWindows> plannedWindows,
+    public AvailabilityReports(JdbcTemplate jdbc, PlannedWindows plannedWindows,
             PaidForMonth paid, ContractClock clock, AvailabilitySettings settings) {
         this.jdbc = jdbc;
         this.plannedWindows = plannedWindows;
@@ -71,10 +70,6 @@ public class AvailabilityReports {
         Interval range = month.interval();
         PenaltyTiers tiers = new PenaltyTiers(settings);
         OutageRules rules = new OutageRules(settings.getNotCoveredCauses());
-        PlannedWindows windows = plannedWindows.getIfAvailable();
-        // Until the windows part provides the port: the register's windows, the whole month in one query.
-        Map<Long, List<Interval>> registerWindows = windows == null
-                ? new RegisterMaintenanceWindows(jdbc).withinAll(range) : Map.of();
 
         Map<Key, Group> groups = new LinkedHashMap<>();
         Map<Long, Key> serverKeys = new HashMap<>();
@@ -114,6 +109,7 @@ public class AvailabilityReports {
                             .add(new Interval(start, end));
                 }, Timestamp.from(range.end()), Timestamp.from(range.start()));
 
+        Map<Long, List<Interval>> windows = plannedWindows.within(serverKeys.keySet(), range);
         Map<Long, List<Interval>> forceMajeure = forceMajeure(range.end(), now);
         Map<Long, BigDecimal> paidByContract = paid.paidExclTax(month.month());
 
@@ -124,8 +120,7 @@ public class AvailabilityReports {
             List<MonthlyAvailability.ServerMonth> serverMonths = new ArrayList<>();
             for (Map.Entry<Long, ServerSpans> s : g.servers.entrySet()) {
                 serverMonths.add(new MonthlyAvailability.ServerMonth(s.getValue().counted, s.getValue().excluded,
-                        windows == null ? registerWindows.getOrDefault(s.getKey(), List.of())
-                                : windows.within(s.getKey(), range)));
+                        windows.getOrDefault(s.getKey(), List.of())));
             }
             MonthlyAvailability.Measure m = MonthlyAvailability.measure(month, now, serverMonths,
                     forceMajeure.getOrDefault(key.contractId(), List.of()));
