@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  *   <li>Atelier Cévenol (PG-2025-0002, TIERCE): last month, 3 hours down on the 14th, classified as
  *       the hoster's failure (excluded, R4.4-t);</li>
  *   <li>Librairie des Quais (PG-2025-0004, PROGERANCE): last month, 8 hours down on the 5th (below
- *       98.5 %: 100 % of the fee, but its invoice of that month is unpaid: capped at 0, R5.2).</li>
+ *       99.0 %: 50 % of the fee, but its invoice of that month is unpaid: capped at 0, R5.2).</li>
  * </ul>
  */
 @Component
