@@ -37,6 +37,7 @@ public class AvailabilityMetrics {
     private final MultiGauge penaltyAhead;
     private final Counter creditNotes;
     private final AtomicReference<Double> totalAhead = new AtomicReference<>(0.0);
+    private volatile boolean empty = true;
 
     public AvailabilityMetrics(MeterRegistry registry, ObjectProvider<AvailabilityReports> reports,
             ContractClock clock) {
@@ -61,6 +62,11 @@ public class AvailabilityMetrics {
                 .description("Availability penalty credit notes issued (R4.4-c)").register(registry);
     }
 
+    /** Whether the last refresh found no contract to measure (the housekeeping then looks again sooner). */
+    public boolean empty() {
+        return empty;
+    }
+
     /** Recomputes this month's gauges from the records. */
     public void refresh() {
         try {
@@ -74,6 +80,7 @@ public class AvailabilityMetrics {
                     true);
             penaltyAhead.register(rows.stream().map(r -> MultiGauge.Row.of(tags(r), r.creditNote().doubleValue()))
                     .toList(), true);
+            empty = rows.isEmpty();
             totalAhead.set(rows.stream().map(AvailabilityReports.Row::creditNote).reduce(BigDecimal.ZERO, BigDecimal::add)
                     .doubleValue());
         } catch (RuntimeException e) {
