@@ -223,6 +223,15 @@ class AuthorizationMatrixTest {
                         "{\"reason\":\"Inondation du centre de données\"}", "200", "403", "200", "403", "401"),
                 row("Read the incidents (API)", "GET", "/api/incidents?status=OPEN", null,
                         "some", "some", "some", "403", "401"),
+                row("Compute an availability penalty (API, R4.4-p)", "GET",
+                        "/api/availability/penalty?infrastructure=PROGERANCE&availabilityPercent=99.5&monthlyFee=290.00", null,
+                        "200", "200", "200", "403", "401"),
+                row("Read the monthly availability report (API)", "GET", "/api/availability/report?month=2026-01", null,
+                        "200", "200", "200", "403", "401"),
+                row("Read the month's outages (API)", "GET", "/api/availability/outages?month=2026-01", null,
+                        "200", "200", "200", "403", "401"),
+                row("Reclassify an outage (API, managers)", "PUT", "/api/availability/outages/999999999",
+                        "{\"causeCategory\":\"APPLICATION\",\"note\":\"Module tiers\"}", "404", "403", "404", "403", "401"),
                 // -- planned maintenance windows (R4.4-p): ops write, ops and managers read
                 row("Plan a maintenance window (API)", "POST", "/api/maintenance", "{\"serverId\":{window.server},"
                         + "\"start\":\"{window.start}\",\"end\":\"{window.end}\",\"reason\":\"Changement de disque\"}",
