@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.progerance.ops.OpsSpringBootTest;
+import fr.progerance.ops.TestApi;
+import fr.progerance.ops.contract.RegisterApi;
+import fr.progerance.ops.monitoring.availability.AvailabilityMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -30,6 +34,12 @@ class DashboardsTest {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    AvailabilityMetrics availability;
+
+    @LocalServerPort
+    int port;
 
     @Test
     @DisplayName("Every ops_* series of the Grafana dashboards and Prometheus alerts is a meter of the engine")
@@ -45,6 +55,17 @@ class DashboardsTest {
                 expressions.add(String.valueOf(((Map<?, ?>) rule).get("expr")));
             }
         }
+        // The per-contract availability gauges have a row for each measured contract: make sure one
+        // exists whatever ran before in this shared context (R4.4-p).
+        RegisterApi register = new RegisterApi(port);
+        long clientId = register.createClient();
+        register.createContact(clientId, "PRIMARY");
+        long contractId = RegisterApi.created(register.api.post("/api/contracts",
+                RegisterApi.with(RegisterApi.contractBody(clientId), "databaseConnectionQuota", 100)));
+        register.createServer(contractId, "PROGERANCE");
+        TestApi.Answer active = register.setStatus(contractId, "ACTIVE");
+        assertThat(active.status()).as(active.toString()).isEqualTo(200);
+        availability.refresh();
         TreeSet<String> series = new TreeSet<>();
         for (String e : expressions) {
             Matcher m = SERIES.matcher(e);
