@@ -1,12 +1,9 @@
 package fr.progerance.ops.backup;
 
-import java.util.List;
+import fr.progerance.ops.engine.LongLivedProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackupScheduleKeeper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BackupScheduleKeeper.class);
+    private static final LongLivedProcess PROCESS = new LongLivedProcess(BackupScheduleProcess.KEY,
+            BackupScheduleProcess.BUSINESS_KEY, null, "Backup schedule");
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -37,26 +35,6 @@ public class BackupScheduleKeeper {
 
     /** @return the running instance of the latest version */
     public ProcessInstance ensureRunning() {
-        ProcessDefinition latest = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(BackupScheduleProcess.KEY).latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException(BackupScheduleProcess.KEY + " is not deployed");
-        }
-        List<ProcessInstance> running = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(BackupScheduleProcess.KEY).active().list();
-        ProcessInstance current = null;
-        for (ProcessInstance instance : running) {
-            if (instance.getProcessDefinitionId().equals(latest.getId()) && current == null) {
-                current = instance;
-            } else if (!instance.getProcessDefinitionId().equals(latest.getId())) {
-                runtime.deleteProcessInstance(instance.getId(), "Replaced by " + BackupScheduleProcess.KEY
-                        + " version " + latest.getVersion(), true, true);
-            }
-        }
-        if (current == null) {
-            current = runtime.startProcessInstanceById(latest.getId(), BackupScheduleProcess.BUSINESS_KEY);
-            LOG.info("Backup schedule started (version {}, instance {})", latest.getVersion(), current.getId());
-        }
-        return current;
+        return PROCESS.ensureRunning(runtime, repository);
     }
 }
