@@ -118,21 +118,31 @@ class TasklistBrowserTest {
         wait.until(d -> USER.equals(tasks.createTaskQuery().taskId(takeCharge.getId()).singleResult().getAssignee()));
         WebElement cause = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".fjs-form-field-select .fjs-input-group, .fjs-form-field-select input")));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'});", cause);
-        cause.click();
+        clickOnceFree(wait, cause);
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(),'SYSTEM')]"))).click();
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[normalize-space()='Complete']")));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'});", complete);
-        complete.click();
+        clickOnceFree(wait, complete);
 
         wait.until(d -> tasks.createTaskQuery().taskId(takeCharge.getId()).count() == 0);
         assertThat(runtime.getVariable(pid, Vars.CAUSE_CATEGORY)).isEqualTo("SYSTEM");
         assertThat(tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(Elements.CHOOSE_REMEDIATION)
                 .count()).isEqualTo(1);
+    }
+
+    /**
+     * Scrolls {@code element} to the middle of the view and clicks it, again while Tasklist's
+     * re-rendering (after the claim, with many tasks listed by the shared context's other tests)
+     * still lays another element over it.
+     */
+    private static void clickOnceFree(WebDriverWait wait, WebElement element) {
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
+            return true;
+        });
     }
 
     private static String fieldValue(WebElement form, String key) {
