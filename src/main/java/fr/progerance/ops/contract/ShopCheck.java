@@ -115,7 +115,7 @@ public class ShopCheck implements AutoCloseable {
     }
 
     /** A host name, or the address it names, that the policy refuses. */
-    static final class RefusedAddressException extends UnknownHostException {
+    public static final class RefusedAddressException extends UnknownHostException {
 
         private static final long serialVersionUID = 1L;
 
@@ -128,12 +128,12 @@ public class ShopCheck implements AutoCloseable {
      * Resolves a host name and refuses it when any of its addresses is one the policy refuses;
      * the connection then goes to these very addresses, resolved once.
      */
-    static final class GuardedResolver implements DnsResolver {
+    public static final class GuardedResolver implements DnsResolver {
 
         private final AddressPolicy policy;
         private final DnsResolver dns;
 
-        GuardedResolver(AddressPolicy policy, DnsResolver dns) {
+        public GuardedResolver(AddressPolicy policy, DnsResolver dns) {
             this.policy = policy;
             this.dns = dns;
         }

@@ -1,10 +1,9 @@
 package fr.progerance.ops.monitoring.probe;
 
 import fr.progerance.ops.contract.AddressPolicy;
+import fr.progerance.ops.contract.ShopCheck;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,7 +29,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
-import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -84,7 +81,7 @@ public class HttpProbe implements AutoCloseable {
         Timeout connect = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new PolicyResolver(policy, SystemDefaultDnsResolver.INSTANCE))
+                        .setDnsResolver(new ShopCheck.GuardedResolver(policy, SystemDefaultDnsResolver.INSTANCE))
                         .setTlsSocketStrategy(new DefaultClientTlsStrategy(trust))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
                                 .setSocketTimeout(connect).build())
@@ -276,6 +273,9 @@ public class HttpProbe implements AutoCloseable {
 
     private static String describe(Throwable e) {
         UnknownHostException refused = cause(e, UnknownHostException.class);
+        if (refused instanceof ShopCheck.RefusedAddressException) {
+            return "refused to connect: " + refused.getMessage();
+        }
         if (refused != null) {
             return refused.getMessage() == null ? "unknown host" : refused.getMessage();
         }
@@ -295,45 +295,5 @@ public class HttpProbe implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    /** Refuses a host name any of whose addresses the register's policy refuses (Issue 7). */
-    static final class PolicyResolver implements DnsResolver {
-
-        private final AddressPolicy policy;
-        private final DnsResolver dns;
-
-        PolicyResolver(AddressPolicy policy, DnsResolver dns) {
-            this.policy = policy;
-            this.dns = dns;
-        }
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            InetAddress[] addresses = dns.resolve(name);
-            for (InetAddress address : addresses) {
-                Optional<String> problem = policy.problem(address);
-                if (problem.isPresent()) {
-                    throw new UnknownHostException("refused to connect: " + name + " (" + address.getHostAddress()
-                            + ") " + problem.get());
-                }
-            }
-            return addresses;
-        }
-
-        @Override
-        public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-            List<InetSocketAddress> out = new ArrayList<>();
-            for (InetAddress address : resolve(host)) {
-                out.add(new InetSocketAddress(address, port));
-            }
-            return out;
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            return dns.resolveCanonicalHostname(host);
-        }
     }
 }
